@@ -1,4 +1,71 @@
-export async function main(_argv: string[]): Promise<number> {
-  process.stderr.write("scrutiny-check: not written yet\n");
-  return 2;
+/** `scrutiny-check [options] <file.docx|folder>...`: check monitoring documents, print a report, exit 0/1/2. */
+import { parseArgs, type ReportFormat } from "./args";
+import { checkFile } from "./check-file";
+import { errorText, findFiles } from "./files";
+import { progress } from "./progress";
+import { exitCode, type FileReport } from "./report";
+import { jsonReport } from "./report-json";
+import { markdownReport } from "./report-markdown";
+import { ANSI_STYLE, NO_STYLE, textReport } from "./report-text";
+
+/** Where the command writes, and what it knows about its terminal: the process, or a test's capture. */
+export interface Io {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  env: Record<string, string | undefined>;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  // `scrutiny-check … | head` closes the pipe early: stop writing quietly rather than crash.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") process.stderr.write(`scrutiny-check: cannot write the report: ${error.message}\n`);
+  });
+  return run(argv, { stdout: process.stdout, stderr: process.stderr, env: process.env });
+}
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    return await runUnguarded(argv, io);
+  } catch (error) {
+    // Per-file failures are caught in checkFile; this is the last line against our own bugs.
+    io.stderr.write(`scrutiny-check: unexpected failure: ${errorText(error)}\n`);
+    return 2;
+  }
+}
+
+async function runUnguarded(argv: readonly string[], io: Io): Promise<number> {
+  const parsed = parseArgs(argv, { out: (t) => io.stdout.write(t), err: (t) => io.stderr.write(t) });
+  if (parsed.kind === "exit") return parsed.code;
+  const { format, color, paths } = parsed.options;
+
+  const { files, problems } = await findFiles(paths);
+  for (const problem of problems) io.stderr.write(`scrutiny-check: ${problem}\n`);
+  if (files.length === 0) return 2;
+
+  const reports: FileReport[] = [];
+  const shown = progress(files.length, io.stderr, io.stderr.isTTY === true);
+  for (const file of files) {
+    reports.push(await checkFile(file));
+    shown.update(reports.length);
+  }
+  shown.done();
+
+  io.stdout.write(render(reports, format, color && useColour(io)));
+  return exitCode(reports, problems.length > 0);
+}
+
+function render(reports: readonly FileReport[], format: ReportFormat, colour: boolean): string {
+  switch (format) {
+    case "json":
+      return jsonReport(reports);
+    case "markdown":
+      return markdownReport(reports);
+    case "text":
+      return textReport(reports, colour ? ANSI_STYLE : NO_STYLE);
+  }
+}
+
+/** https://no-color.org: NO_COLOR set to anything but "" turns colour off. */
+function useColour(io: Io): boolean {
+  return io.stdout.isTTY === true && !io.env.NO_COLOR && io.env.TERM !== "dumb";
 }

@@ -1,0 +1,76 @@
+/** Turns the paths on the command line into the list of files to check. */
+import { promises as fs } from "fs";
+import { join } from "path";
+
+export interface FileList {
+  /** Files to check, in the order given; a folder's files sorted by path. No duplicates. */
+  files: string[];
+  /** One plain sentence per path that does not exist or cannot be listed. */
+  problems: string[];
+}
+
+/**
+ * A file named on the command line is checked whatever its extension (the user asked for it);
+ * folders are searched recursively for `.docx`, skipping Word's lock files (`~$…`) and hidden folders.
+ */
+export async function findFiles(paths: readonly string[]): Promise<FileList> {
+  const files: string[] = [];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const add = (file: string): void => {
+    if (!seen.has(file)) {
+      seen.add(file);
+      files.push(file);
+    }
+  };
+  for (const path of paths) {
+    let stat;
+    try {
+      stat = await fs.stat(path);
+    } catch (error) {
+      problems.push(describeMissing(path, error));
+      continue;
+    }
+    if (stat.isDirectory()) {
+      try {
+        const found = await docxFilesUnder(path);
+        if (found.length === 0) problems.push(`${path}: no .docx files in this folder.`);
+        found.forEach(add);
+      } catch (error) {
+        problems.push(`${path}: cannot read this folder (${errorText(error)}).`);
+      }
+    } else {
+      add(path);
+    }
+  }
+  return { files, problems };
+}
+
+async function docxFilesUnder(folder: string): Promise<string[]> {
+  const found: string[] = [];
+  const entries = await fs.readdir(folder, { withFileTypes: true });
+  for (const entry of entries) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith(".") && entry.name !== "node_modules") found.push(...(await docxFilesUnder(path)));
+    } else if (isDocxName(entry.name) && (entry.isFile() || entry.isSymbolicLink())) {
+      found.push(path);
+    }
+  }
+  return found.sort((a, b) => a.localeCompare(b, "en"));
+}
+
+export function isDocxName(name: string): boolean {
+  return name.toLowerCase().endsWith(".docx") && !name.startsWith("~$");
+}
+
+function describeMissing(path: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === "ENOENT" || code === "ENOTDIR") return `${path}: no such file or folder.`;
+  if (code === "EACCES" || code === "EPERM") return `${path}: permission denied.`;
+  return `${path}: cannot open (${errorText(error)}).`;
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

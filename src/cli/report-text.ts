@@ -1,0 +1,116 @@
+/** The default report: plain text for a terminal. Colour only adds emphasis; words carry the meaning. */
+import type { Severity } from "../model/types";
+import {
+  describeCounts,
+  gradeText,
+  latestRound,
+  latestState,
+  plural,
+  type FileReport,
+  type JsonCounts,
+} from "./report";
+
+export interface Style {
+  bold(text: string): string;
+  dim(text: string): string;
+  red(text: string): string;
+  green(text: string): string;
+  yellow(text: string): string;
+}
+
+const plain = (text: string): string => text;
+export const NO_STYLE: Style = { bold: plain, dim: plain, red: plain, green: plain, yellow: plain };
+
+const ansi =
+  (open: number, close: number) =>
+  (text: string): string =>
+    `\u001b[${open}m${text}\u001b[${close}m`;
+export const ANSI_STYLE: Style = {
+  bold: ansi(1, 22),
+  dim: ansi(2, 22),
+  red: ansi(31, 39),
+  green: ansi(32, 39),
+  yellow: ansi(33, 39),
+};
+
+const SEVERITY_WORD: Record<Severity, string> = { error: "ERROR", warning: "warning", info: "note" };
+
+export function textReport(reports: readonly FileReport[], style: Style = NO_STYLE): string {
+  const blocks = reports.map((report) => fileBlock(report, style));
+  if (reports.length > 1) blocks.push(summaryLine(reports));
+  return blocks.join("\n") + "\n";
+}
+
+function fileBlock(report: FileReport, style: Style): string {
+  const lines: string[] = [style.bold(report.file)];
+  if (report.error) {
+    const what = report.error.code === "unreadable" ? "UNREADABLE" : "NOT A MONITORING DOCUMENT";
+    lines.push(`  ${style.red(what)}: ${report.error.message}`);
+    return lines.join("\n") + "\n";
+  }
+  if (report.review) lines.push(`  ${report.review}`);
+  const counts = describeCounts(report.findings);
+  lines.push(
+    report.ok
+      ? `  ${style.green("COMPLETE")}: ${plural(report.recommendations.length, "recommendation")}, ${counts}.`
+      : `  ${style.red("NOT COMPLETE")}: ${counts}.`,
+  );
+
+  lines.push("", style.bold("  Recommendations (latest update)"));
+  lines.push(
+    ...table(
+      ["No.", "Latest update", "Grade", "State"],
+      report.recommendations.map((r) => {
+        const latest = latestRound(r);
+        return [r.number, latest?.label ?? "-", latest ? gradeText(latest.grade) : "-", latestState(r)];
+      }),
+      (row, text) => (row[3] === "complete" ? text : style.yellow(text)),
+    ).map((line) => `  ${line}`),
+  );
+
+  lines.push("", style.bold("  Findings"));
+  if (report.findings.length === 0) lines.push("  none");
+  for (const finding of report.findings) {
+    const word = SEVERITY_WORD[finding.severity].padEnd(7);
+    const coloured = finding.severity === "error" ? style.red(word) : finding.severity === "warning" ? style.yellow(word) : style.dim(word);
+    lines.push(`  ${coloured}  ${finding.message} ${style.dim(`[${finding.code}]`)}`);
+  }
+
+  lines.push("", style.bold("  Totals"));
+  const rounds = report.totals.rounds;
+  lines.push(
+    ...table(
+      ["", "1 Fully Achieved", "2 On-Track", "3 Slipped", "4 Not Achieved", "No grade"],
+      [
+        ["Latest update", ...countCells(report.totals.latest)],
+        ...rounds.map((round) => [round.label, ...countCells(round.counts)]),
+      ],
+    ).map((line) => `  ${line}`),
+  );
+  return lines.join("\n") + "\n";
+}
+
+function countCells(counts: JsonCounts): string[] {
+  return [String(counts["1"]), String(counts["2"]), String(counts["3"]), String(counts["4"]), String(counts.none)];
+}
+
+function summaryLine(reports: readonly FileReport[]): string {
+  const complete = reports.filter((r) => r.ok).length;
+  const failed = reports.filter((r) => r.error).length;
+  const incomplete = reports.length - complete - failed;
+  return `${plural(reports.length, "file")} checked: ${complete} complete, ${incomplete} with errors, ${failed} could not be checked.\n`;
+}
+
+/**
+ * Left-aligned columns padded to the widest cell; `paint` may colour a whole body line
+ * (after padding, so escape codes never upset the widths).
+ */
+function table(head: string[], rows: string[][], paint?: (row: string[], text: string) => string): string[] {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)));
+  const format = (row: string[]): string =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i]))
+      .join("  ")
+      .trimEnd();
+  return [format(head), ...rows.map((row) => (paint ? paint(row, format(row)) : format(row)))];
+}

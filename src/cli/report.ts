@@ -1,0 +1,206 @@
+/**
+ * One checked file as plain data: what `--json` prints (one of these per file) and what the text
+ * and Markdown reports are drawn from, so the three formats never disagree.
+ */
+import type { Analysis } from "../model";
+import { GRADE_NAMES } from "../model/types";
+import type { Finding, GradeCounts, Recommendation, Round, Severity } from "../model/types";
+
+export type GradeNumber = 1 | 2 | 3 | 4;
+
+/** Why a file has no report: it could not be read, or it is not a Scrutiny Monitoring document. */
+export type FileErrorCode = "unreadable" | "not-monitoring-document";
+
+export interface JsonRound {
+  /** The round's date as written in its labels (e.g. "July 21"), or "Update N" when it has none. */
+  label: string;
+  /** The round's month as `YYYY-MM`, or null when its labels carry no date. */
+  date: string | null;
+  /** Evidence of Progress as written; null when the cell is empty or whitespace. */
+  evidence: string | null;
+  /** The grade from the Assessment row, or null when there is none on the scale. */
+  grade: GradeNumber | null;
+  /** The assessment's words after the grade; null when there are none. */
+  explanation: string | null;
+  /** Evidence of Impact as written; null when the cell is empty or whitespace. */
+  impact: string | null;
+}
+
+export interface JsonRecommendation {
+  /** The number as written, e.g. "2" or "3a". */
+  number: string;
+  text: string;
+  /** True when no error finding is about this recommendation. */
+  complete: boolean;
+  /** Oldest first; the last is the latest update. */
+  rounds: JsonRound[];
+}
+
+/** Grade counts keyed as in JSON: "1".."4" and "none" (no round, or no grade on the scale). */
+export interface JsonCounts {
+  "1": number;
+  "2": number;
+  "3": number;
+  "4": number;
+  none: number;
+}
+
+export interface JsonTotals {
+  /** Each recommendation's latest round. */
+  latest: JsonCounts;
+  /** Every round across the document, oldest first. */
+  rounds: { label: string; date: string | null; counts: JsonCounts }[];
+}
+
+export interface JsonFinding {
+  severity: Severity;
+  /** Stable, kebab-case, e.g. "missing-grade". */
+  code: string;
+  recommendation?: string;
+  round?: string;
+  message: string;
+}
+
+export interface FileReport {
+  /** The path as found (relative when it was given relative). */
+  file: string;
+  /** True when the file was read, is a monitoring document, and has no error finding. */
+  ok: boolean;
+  error?: { code: FileErrorCode; message: string };
+  /** The review's name, e.g. "Scrutiny Review of Careers Provision". */
+  review?: string;
+  recommendations: JsonRecommendation[];
+  totals: JsonTotals;
+  findings: JsonFinding[];
+}
+
+export const EMPTY_COUNTS: Readonly<JsonCounts> = { "1": 0, "2": 0, "3": 0, "4": 0, none: 0 };
+
+/** A report for a file that has none: unreadable, or not a monitoring document. */
+export function failedReport(file: string, code: FileErrorCode, message: string): FileReport {
+  return {
+    file,
+    ok: false,
+    error: { code, message },
+    recommendations: [],
+    totals: { latest: { ...EMPTY_COUNTS }, rounds: [] },
+    findings: [],
+  };
+}
+
+export function reportFromAnalysis(file: string, analysis: Analysis): FileReport {
+  if (!analysis.recognised) {
+    return failedReport(
+      file,
+      "not-monitoring-document",
+      "This does not look like a Scrutiny Monitoring progress update: no recommendations and no review header were found.",
+    );
+  }
+  const { document, findings, totals } = analysis;
+  const incomplete = new Set(findings.filter((f) => f.severity === "error").map((f) => f.recommendation));
+  const review = document.review?.text.trim();
+  return {
+    file,
+    ok: !findings.some((f) => f.severity === "error"),
+    ...(review ? { review } : {}),
+    recommendations: document.recommendations.map((r) => jsonRecommendation(r, !incomplete.has(r.number))),
+    totals: {
+      latest: jsonCounts(totals.latest),
+      rounds: totals.rounds.map((r) => ({ label: r.label, date: r.month, counts: jsonCounts(r.counts) })),
+    },
+    findings: findings.map(jsonFinding),
+  };
+}
+
+function jsonRecommendation(recommendation: Recommendation, complete: boolean): JsonRecommendation {
+  return {
+    number: recommendation.number,
+    text: recommendation.text,
+    complete,
+    rounds: recommendation.rounds.map(jsonRound),
+  };
+}
+
+function jsonRound(round: Round): JsonRound {
+  return {
+    label: round.label,
+    date: round.month,
+    evidence: nonBlank(round.evidence?.text),
+    grade: round.assessment?.grade ?? null,
+    explanation: nonBlank(round.assessment?.explanation),
+    impact: nonBlank(round.impact?.text),
+  };
+}
+
+function jsonFinding(finding: Finding): JsonFinding {
+  return {
+    severity: finding.severity,
+    code: finding.code,
+    ...(finding.recommendation !== undefined ? { recommendation: finding.recommendation } : {}),
+    ...(finding.round !== undefined ? { round: finding.round } : {}),
+    message: finding.message,
+  };
+}
+
+function jsonCounts(counts: GradeCounts): JsonCounts {
+  return { "1": counts[1], "2": counts[2], "3": counts[3], "4": counts[4], none: counts.none };
+}
+
+/** The officer's text as written, or null when there is nothing but whitespace. */
+function nonBlank(text: string | null | undefined): string | null {
+  return text != null && text.trim() !== "" ? text : null;
+}
+
+/** The recommendation's latest round, or null when it has no progress update yet. */
+export function latestRound(recommendation: JsonRecommendation): JsonRound | null {
+  return recommendation.rounds.length > 0 ? recommendation.rounds[recommendation.rounds.length - 1] : null;
+}
+
+/** What the latest round lacks, in the order an officer fills it in. */
+export function missingParts(round: JsonRound): string[] {
+  const missing: string[] = [];
+  if (round.evidence === null) missing.push("evidence");
+  if (round.grade === null) missing.push("grade");
+  if (round.impact === null) missing.push("impact");
+  return missing;
+}
+
+export function countBySeverity(findings: readonly JsonFinding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+/** 0 every file complete, 1 some file has an error finding, 2 some file has no report (or a path was bad). */
+export function exitCode(reports: readonly FileReport[], badPaths: boolean): 0 | 1 | 2 {
+  if (badPaths || reports.some((r) => r.error !== undefined)) return 2;
+  return reports.every((r) => r.ok) ? 0 : 1;
+}
+
+/** "1 error, 2 warnings" — zero counts left out; "no findings" when there are none. */
+export function describeCounts(findings: readonly JsonFinding[]): string {
+  const counts = countBySeverity(findings);
+  const parts: string[] = [];
+  if (counts.error > 0) parts.push(plural(counts.error, "error"));
+  if (counts.warning > 0) parts.push(plural(counts.warning, "warning"));
+  if (counts.info > 0) parts.push(plural(counts.info, "note"));
+  return parts.length > 0 ? parts.join(", ") : "no findings";
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** How the latest update of a recommendation stands, in a few words. */
+export function latestState(recommendation: JsonRecommendation): string {
+  const latest = latestRound(recommendation);
+  if (latest === null) return "no progress update";
+  const missing = missingParts(latest);
+  if (missing.length > 0) return `missing ${missing.join(", ")}`;
+  return recommendation.complete ? "complete" : "see findings";
+}
+
+/** "2 On-Track", or "no grade". */
+export function gradeText(grade: GradeNumber | null): string {
+  return grade === null ? "no grade" : `${grade} ${GRADE_NAMES[grade]}`;
+}
