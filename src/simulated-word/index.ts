@@ -1,0 +1,18 @@
+export { installSimulatedWord, type SimulatedWord, type SimulatedWordOptions, type SelectionListener } from "./install";
+export {
+  VALUES_PARAGRAPH_SEPARATOR,
+  cell,
+  documentFromSnapshot,
+  paragraph,
+  resolveLocation,
+  snapshotOfDocument,
+  table,
+  type SimBlock,
+  type SimCell,
+  type SimDocument,
+  type SimParagraph,
+  type SimRow,
+  type SimTable,
+} from "./document";
+export { SimOfficeError, SimErrorCodes } from "./errors";
+export { SimRequestContext } from "./context";

@@ -1,0 +1,177 @@
+import type { SimRequestContext } from "./context";
+import { SimErrorCodes, SimOfficeError, propertyNotLoaded } from "./errors";
+
+/** What `load()` accepts: "a,b", ["a","b"], {a: true}, {select, top, skip}, "$none", "items/a". */
+export type SimLoadOption = string | string[] | Record<string, unknown> | undefined;
+
+interface ParsedLoad {
+  /** null means every scalar property (load() with no arguments). */
+  names: string[] | null;
+  top?: number;
+  skip?: number;
+}
+
+function splitNames(option: string | string[]): string[] {
+  const parts = (Array.isArray(option) ? option : [option]).flatMap((s) => s.split(","));
+  return parts.map((s) => s.trim()).filter((s) => s !== "");
+}
+
+/** Parses a load option; `collection` allows the "items/…" paths and paging. */
+function parseLoad(option: SimLoadOption, collection: boolean): ParsedLoad {
+  if (option === undefined) return { names: null };
+  let names: string[];
+  const paging: { top?: number; skip?: number } = {};
+  if (typeof option === "string" || Array.isArray(option)) {
+    names = splitNames(option);
+  } else {
+    names = [];
+    for (const [key, value] of Object.entries(option)) {
+      if (key === "select" || key === "$select") names.push(...splitNames(value as string | string[]));
+      else if (key === "top" || key === "$top") paging.top = value as number;
+      else if (key === "skip" || key === "$skip") paging.skip = value as number;
+      else if (key === "$all") names.push("*");
+      else if (key === "expand") throw new Error(`The simulated Word does not support load({ expand }).`);
+      else if (value === true) names.push(key);
+      else if (value !== false && value !== undefined) {
+        throw new Error(`The simulated Word does not support loading navigation '${key}'.`);
+      }
+    }
+  }
+  if (!collection && (paging.top !== undefined || paging.skip !== undefined)) {
+    throw new Error("top and skip are only usable on collections.");
+  }
+  const out: string[] = [];
+  for (let name of names) {
+    if (collection && name.startsWith("items/")) name = name.slice("items/".length);
+    if (name === "$none") continue;
+    if (name === "*" || (collection && name === "items")) return { names: null, ...paging };
+    if (name.includes("/")) throw new Error(`The simulated Word does not support loading navigation paths ('${name}').`);
+    out.push(name);
+  }
+  return { names: out, ...paging };
+}
+
+/** Scalar properties a proxy can load, each read from the model object it stands for. */
+export type PropertyReaders<T> = Record<string, (target: T) => unknown>;
+
+function readProperties<T>(target: T, readers: PropertyReaders<T>, names: string[] | null, typeName: string) {
+  const values = new Map<string, unknown>();
+  for (const name of names ?? Object.keys(readers)) {
+    const read = readers[name];
+    if (!read) {
+      throw new SimOfficeError(SimErrorCodes.invalidArgument, `The property '${name}' does not exist on ${typeName}.`, `${typeName}.load`);
+    }
+    values.set(name, read(target));
+  }
+  return values;
+}
+
+/**
+ * Like OfficeExtension.ClientObject: stands for a model object that is found only at sync time
+ * (so a bad path, e.g. a missing cell, fails the sync, not the call), and whose properties can be
+ * read only after load() and a sync.
+ */
+export abstract class SimClientObject<T> {
+  private target: { value: T } | null = null;
+  private loadedValues = new Map<string, unknown>();
+
+  protected abstract readonly typeName: string;
+  protected abstract readonly properties: PropertyReaders<T>;
+
+  constructor(
+    readonly context: SimRequestContext,
+    private readonly resolver: () => T,
+  ) {}
+
+  /** The model object, found at the first sync that needs it and kept, as Office keeps a reference. */
+  resolve(): T {
+    if (!this.target) this.target = { value: this.resolver() };
+    return this.target.value;
+  }
+
+  load(option?: SimLoadOption): this {
+    const parsed = parseLoad(option, false);
+    this.context.enqueue({
+      execute: () => {
+        const values = readProperties(this.resolve(), this.properties, parsed.names, this.typeName);
+        return () => {
+          for (const [name, value] of values) this.loadedValues.set(name, value);
+        };
+      },
+    });
+    return this;
+  }
+
+  /** Marks properties as loaded with values read by a collection's load. */
+  fulfil(values: Map<string, unknown>): void {
+    for (const [name, value] of values) this.loadedValues.set(name, value);
+  }
+
+  track(): this {
+    this.context.trackedObjects.add(this);
+    return this;
+  }
+
+  untrack(): this {
+    this.context.trackedObjects.remove(this);
+    return this;
+  }
+
+  protected loaded<V>(name: string): V {
+    if (!this.loadedValues.has(name)) throw propertyNotLoaded(name);
+    return this.loadedValues.get(name) as V;
+  }
+
+  /** Queues a method call that runs against the model object at sync time. */
+  protected queueCall(action: (target: T) => void): void {
+    this.context.enqueue({ execute: () => action(this.resolve()) });
+  }
+}
+
+/** Like a Word collection: `items` exists only after load() and a sync; loading one item property loads them all. */
+export abstract class SimClientCollection<TModel, TItem extends SimClientObject<TModel>> {
+  private loadedItems: TItem[] | null = null;
+
+  protected abstract readonly typeName: string;
+  protected abstract readonly itemProperties: PropertyReaders<TModel>;
+  protected abstract createItem(model: TModel): TItem;
+
+  constructor(
+    readonly context: SimRequestContext,
+    private readonly resolver: () => TModel[],
+  ) {}
+
+  get items(): TItem[] {
+    if (!this.loadedItems) throw propertyNotLoaded("items");
+    return this.loadedItems;
+  }
+
+  load(option?: SimLoadOption): this {
+    const parsed = parseLoad(option, true);
+    this.context.enqueue({
+      execute: () => {
+        const skip = parsed.skip ?? 0;
+        const models = this.resolver().slice(skip, parsed.top === undefined ? undefined : skip + parsed.top);
+        const values = models.map((m) => readProperties(m, this.itemProperties, parsed.names, this.typeName));
+        return () => {
+          this.loadedItems = models.map((m, i) => {
+            const item = this.createItem(m);
+            item.fulfil(values[i]!);
+            return item;
+          });
+        };
+      },
+    });
+    return this;
+  }
+
+  track(): this {
+    this.context.trackedObjects.add(this);
+    return this;
+  }
+
+  untrack(): this {
+    this.context.trackedObjects.remove(this);
+    return this;
+  }
+}

@@ -1,0 +1,99 @@
+import type { CellLocation, DocumentSnapshot, Location, ParagraphLocation } from "../model/snapshot";
+import { CHANGED_MESSAGE, notInWord, toWordError } from "./errors";
+import { type Capabilities, WordError, type WordGateway } from "./gateway-types";
+import { snapshotFromWord } from "./interleave";
+
+/** The document setting Office reads to open the task pane with the document. */
+export const AUTO_OPEN_SETTING = "Office.AutoShowTaskpaneWithDocument";
+
+function wordAvailable(): boolean {
+  return typeof Word !== "undefined" && typeof Word.run === "function";
+}
+
+/** Runs one batch against Word, turning every failure into a WordError. */
+async function runInWord<T>(batch: (context: Word.RequestContext) => Promise<T>): Promise<T> {
+  if (!wordAvailable()) throw notInWord();
+  try {
+    return await Word.run(batch);
+  } catch (error) {
+    throw toWordError(error);
+  }
+}
+
+/** One sync: tables' values and every paragraph with its table nesting, interleaved into a snapshot. */
+async function scan(): Promise<DocumentSnapshot> {
+  return runInWord(async (context) => {
+    const body = context.document.body;
+    const tables = body.tables.load("values,nestingLevel");
+    const paragraphs = body.paragraphs.load("text,tableNestingLevel");
+    await context.sync();
+    return snapshotFromWord(
+      tables.items.map((t) => ({ values: t.values, nestingLevel: t.nestingLevel })),
+      paragraphs.items.map((p) => ({ text: p.text, tableNestingLevel: p.tableNestingLevel })),
+    );
+  });
+}
+
+/**
+ * Two syncs: the tables' proxies, then the selection. nestingLevel is loaded (not "$none") because
+ * whether body.tables lists nested tables is undocumented, and locations count top-level tables only.
+ * TableCell.select() is desktop-only (WordApiDesktop 1.4); the cell body's start range works everywhere.
+ */
+async function selectCell(location: CellLocation): Promise<void> {
+  await runInWord(async (context) => {
+    const tables = context.document.body.tables.load("nestingLevel");
+    await context.sync();
+    const table = tables.items.filter((t) => t.nestingLevel === 1)[location.table];
+    if (!table) throw new WordError(CHANGED_MESSAGE, "ItemNotFound");
+    table.getCell(location.row, location.cell).body.getRange("Start").select();
+    await context.sync();
+  });
+}
+
+async function selectParagraph(location: ParagraphLocation): Promise<void> {
+  await runInWord(async (context) => {
+    const paragraphs = context.document.body.paragraphs.load("$none");
+    await context.sync();
+    const paragraph = paragraphs.items[location.paragraph];
+    if (!paragraph) throw new WordError(CHANGED_MESSAGE, "ItemNotFound");
+    paragraph.select();
+    await context.sync();
+  });
+}
+
+function isSetSupported(version: string): boolean {
+  if (typeof Office === "undefined" || !Office.context?.requirements) return false;
+  return Office.context.requirements.isSetSupported("WordApi", version);
+}
+
+function documentSettings(): Office.Settings {
+  const settings = typeof Office === "undefined" ? undefined : Office.context?.document?.settings;
+  if (!settings) throw notInWord();
+  return settings;
+}
+
+/** The WordGateway over the live Word (or the simulated Word installed in its place). */
+export function createWordGateway(): WordGateway {
+  return {
+    scan,
+    select: (location: Location) => (location.kind === "cell" ? selectCell(location) : selectParagraph(location)),
+    capabilities: (): Capabilities => ({ wordApi14: isSetSupported("1.4"), wordApi19: isSetSupported("1.9") }),
+    getAutoOpen: () => {
+      try {
+        return documentSettings().get(AUTO_OPEN_SETTING) === true;
+      } catch {
+        return false;
+      }
+    },
+    setAutoOpen: async (on: boolean) => {
+      const settings = documentSettings();
+      settings.set(AUTO_OPEN_SETTING, on);
+      await new Promise<void>((resolve, reject) => {
+        settings.saveAsync((result) => {
+          if (result.status === Office.AsyncResultStatus.Succeeded) resolve();
+          else reject(new WordError(`Word could not save the setting: ${result.error?.message ?? "unknown reason"}.`, "SaveFailed"));
+        });
+      });
+    },
+  };
+}
