@@ -1,5 +1,421 @@
-import type { Finding, MonitoringDocument } from "./types";
+import { formatMonth, groupCycles, monthOrdinal } from "./cycles";
+import { FINDING_CODES, PART_NAMES, subject, type FindingCode, type PartName } from "./findings";
+import type { Location } from "./snapshot";
+import { hasContent, isTemplateText, quote } from "./template-text";
+import type { Field, Finding, MonitoringDocument, Recommendation, Round, RoundPart, Severity } from "./types";
 
-export function check(_document: MonitoringDocument): Finding[] {
-  throw new Error("check: not written yet");
+/**
+ * Everything worth telling the scrutiny officer before the document goes to committee. Findings
+ * about the whole document come first, then each recommendation's in document order; within each,
+ * errors before warnings before info.
+ */
+export function check(document: MonitoringDocument): Finding[] {
+  if (document.recommendations.length === 0 && (document.review === null || document.title === null)) return [];
+  const findings = new FindingList(document);
+  checkHeader(document, findings);
+
+  const recommendations = document.recommendations;
+  const anyRounds = recommendations.some((recommendation) => recommendation.rounds.length > 0);
+  if (!anyRounds && recommendations.length > 0) {
+    findings.add(null, {
+      code: "no-rounds-yet",
+      severity: "info",
+      message:
+        "No progress updates yet: add Evidence of Progress, Assessment of Progress and Evidence of Impact rows " +
+        "to each recommendation.",
+      location: recommendations[0].location,
+    });
+  }
+
+  const { cycles, roundCycle } = groupCycles(document);
+  const newestCycle = cycles.length - 1;
+  const impacts: ImpactIndex = new Map();
+  recommendations.forEach((recommendation, rec) => {
+    for (const item of [
+      recommendation.responsibility,
+      recommendation.targetDate,
+      recommendation.agreedAction,
+      recommendation.successMeasure,
+    ]) {
+      if (item) checkTemplateField(findings, recommendation, item, fieldName(item));
+    }
+    if (recommendation.rounds.length === 0) {
+      if (anyRounds) {
+        findings.add(recommendation, {
+          code: "no-rounds",
+          severity: "error",
+          message:
+            `${subject(recommendation.number)}: no progress update, while other recommendations have one. ` +
+            "Add Evidence of Progress, Assessment of Progress and Evidence of Impact rows.",
+          location: recommendation.location,
+        });
+      }
+      return;
+    }
+    const ownCycles = roundCycle[rec];
+    if (!ownCycles.includes(newestCycle)) {
+      const lastCycle = cycles[ownCycles[ownCycles.length - 1]];
+      findings.add(recommendation, {
+        code: "not-updated",
+        severity: "warning",
+        message:
+          `${subject(recommendation.number)}: not updated in the newest round (${cycles[newestCycle].label}); ` +
+          `its last update is ${lastCycle.label}.`,
+        location: recommendation.location,
+      });
+    }
+    checkRounds(findings, recommendation, impacts, document.layout === "rows");
+  });
+
+  for (const row of document.unrecognised) {
+    const owner = row.recommendation === null ? null : findings.recommendation(row.recommendation);
+    findings.add(owner, {
+      code: "unrecognised-row",
+      severity: "info",
+      message: `${owner ? `${subject(owner.number)}: a` : "A"} row the checker could not place: “${quote(row.text)}”. Check it is where it belongs.`,
+      location: row.location,
+    });
+  }
+  return findings.ordered();
+}
+
+interface NewFinding {
+  code: FindingCode;
+  severity: Severity;
+  message: string;
+  location: Location | null;
+  round?: string;
+}
+
+/** Findings bucketed by recommendation and severity, so ordering them is a single pass. */
+class FindingList {
+  private readonly groups: Record<Severity, Finding[]>[];
+  private readonly groupOf = new Map<Recommendation, number>();
+  private readonly byNumber = new Map<string, Recommendation>();
+
+  constructor(document: MonitoringDocument) {
+    this.groups = [emptyGroup()];
+    document.recommendations.forEach((recommendation, index) => {
+      this.groups.push(emptyGroup());
+      this.groupOf.set(recommendation, index + 1);
+      if (!this.byNumber.has(recommendation.number)) this.byNumber.set(recommendation.number, recommendation);
+    });
+  }
+
+  recommendation(number: string): Recommendation | null {
+    return this.byNumber.get(number) ?? null;
+  }
+
+  add(recommendation: Recommendation | null, finding: NewFinding): void {
+    if (!FINDING_CODES[finding.code].severities.some((severity) => severity === finding.severity)) {
+      throw new Error(`check: ${finding.code} is never a${finding.severity === "error" ? "n" : ""} ${finding.severity}`);
+    }
+    const group = recommendation ? (this.groupOf.get(recommendation) ?? 0) : 0;
+    const full: Finding = { severity: finding.severity, code: finding.code, message: finding.message, location: finding.location };
+    if (recommendation) full.recommendation = recommendation.number;
+    if (finding.round !== undefined) full.round = finding.round;
+    this.groups[group][finding.severity].push(full);
+  }
+
+  ordered(): Finding[] {
+    return this.groups.flatMap((group) => [...group.error, ...group.warning, ...group.info]);
+  }
+}
+
+function emptyGroup(): Record<Severity, Finding[]> {
+  return { error: [], warning: [], info: [] };
+}
+
+function checkHeader(document: MonitoringDocument, findings: FindingList): void {
+  const { review, linkOfficers, actionPlanAgreed } = document;
+  if (!hasContent(review?.text)) {
+    findings.add(null, {
+      code: "missing-review",
+      severity: "warning",
+      message: "The document does not name the scrutiny review (Review:).",
+      location: review?.location ?? null,
+    });
+  }
+  if (!hasContent(linkOfficers?.text)) {
+    findings.add(null, {
+      code: "missing-link-officer",
+      severity: "warning",
+      message: "The document does not name a link officer (Link Officer/s:).",
+      location: linkOfficers?.location ?? null,
+    });
+  }
+  if (!hasContent(actionPlanAgreed?.text)) {
+    findings.add(null, {
+      code: "missing-action-plan-date",
+      severity: "warning",
+      message: "The document does not say when the action plan was agreed (Action Plan Agreed:).",
+      location: actionPlanAgreed?.location ?? null,
+    });
+  } else if (actionPlanAgreed && !mentionsDate(actionPlanAgreed.text)) {
+    findings.add(null, {
+      code: "missing-action-plan-date",
+      severity: "warning",
+      message: `Action Plan Agreed says “${quote(actionPlanAgreed.text)}”, which is not a date: give the month and year.`,
+      location: actionPlanAgreed.location,
+    });
+  }
+  for (const item of [review, linkOfficers, actionPlanAgreed]) {
+    if (item) checkTemplateField(findings, null, item, fieldName(item));
+  }
+}
+
+const MONTH_WORD = String.raw`jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec`;
+const DATE_LIKE = new RegExp(String.raw`\b(?:19|20)\d\d\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:${MONTH_WORD})[a-z]*\.?\s*'?\d{2}\b`, "i");
+
+function mentionsDate(text: string): boolean {
+  return DATE_LIKE.test(text);
+}
+
+/** "Agreed Action:" → "Agreed Action". */
+function fieldName(item: Field): string {
+  return item.label.replace(/[:\s]+$/, "").trim() || "A field";
+}
+
+function checkTemplateField(findings: FindingList, recommendation: Recommendation | null, item: Field, name: string): void {
+  if (!isTemplateText(item.text)) return;
+  const who = recommendation ? `${subject(recommendation.number)}: ` : "";
+  findings.add(recommendation, {
+    code: "template-text",
+    severity: "warning",
+    message: `${who}${name} still holds the template text “${quote(item.text)}”.`,
+    location: item.location,
+  });
+}
+
+/** Impact texts seen so far, by their words, with where each was first seen. */
+type ImpactIndex = Map<string, { recommendation: Recommendation; round: Round }>;
+
+/** Texts shorter than this (in words) are too short to call copied: "As above.", "None yet." */
+const MIN_COPY_WORDS = 6;
+
+function checkRounds(findings: FindingList, recommendation: Recommendation, impacts: ImpactIndex, labelled: boolean): void {
+  const rounds = recommendation.rounds;
+  let previousDated: Round | null = null;
+  rounds.forEach((round, index) => {
+    const latest = index === rounds.length - 1;
+    const add = (finding: Omit<NewFinding, "round">): void =>
+      findings.add(recommendation, { ...finding, round: round.label });
+    const about = subject(recommendation.number, round.label);
+    const gap: Severity = latest ? "error" : "warning";
+    const fallback = firstLocation(round) ?? recommendation.location;
+
+    for (const name of ["evidence", "impact"] as const) {
+      const part = round[name];
+      if (!hasContent(part?.text)) {
+        add({
+          code: name === "evidence" ? "missing-evidence" : "missing-impact",
+          severity: gap,
+          message: `${about}: ${describeGap(part, name)}`,
+          location: part?.location ?? fallback,
+        });
+      }
+    }
+
+    const assessment = round.assessment;
+    if (assessment?.grade == null) {
+      const misplaced = round.misplacedGrades[0];
+      const detail = misplaced
+        ? ` A grade ${misplaced.grade} is written in ${PART_NAMES[misplaced.part]} instead.`
+        : hasContent(assessment?.text)
+          ? " Start it with a grade from 1 (Fully Achieved) to 4 (Not Achieved)."
+          : "";
+      add({
+        code: "missing-grade",
+        severity: gap,
+        message: `${about}: ${assessment && hasContent(assessment.text) ? "no grade in Assessment of Progress." : describeGap(assessment, "assessment")}${detail}`,
+        location: assessment?.location ?? fallback,
+      });
+    } else if (assessment.grade >= 3 && !hasExplanation(assessment.explanation)) {
+      add({
+        code: "no-explanation",
+        severity: gap,
+        message: `${about}: a grade of ${assessment.grade} is given with no explanation. Say what slipped and what is being done.`,
+        location: assessment.location,
+      });
+    }
+
+    for (const misplaced of round.misplacedGrades) {
+      const where = PART_NAMES[misplaced.part];
+      add({
+        code: "grade-in-wrong-row",
+        severity: "warning",
+        message:
+          assessment?.grade == null
+            ? `${about}: ${where} holds a grade ${misplaced.grade}, which only counts in Assessment of Progress. Move it there.`
+            : `${about}: ${where} holds a grade ${misplaced.grade} as well as the grade in Assessment of Progress. Remove it from ${where}.`,
+        location: misplaced.location,
+      });
+    }
+
+    for (const name of ["evidence", "assessment", "impact"] as const) {
+      const part = round[name];
+      if (!part) continue;
+      const templateOnly =
+        isTemplateText(part.text) ||
+        (name === "assessment" && round.assessment?.grade != null && isTemplateText(round.assessment.explanation));
+      if (templateOnly) {
+        add({
+          code: "template-text",
+          severity: "warning",
+          message: `${about}: ${PART_NAMES[name]} still holds the template text “${quote(part.text)}”.`,
+          location: part.location,
+        });
+      }
+    }
+
+    if (labelled) checkLabels(add, about, round);
+    if (round.month !== null && previousDated?.month != null) {
+      checkOrder(add, about, round, previousDated);
+    }
+    if (round.month !== null) previousDated = round;
+
+    const previous = index > 0 ? rounds[index - 1] : null;
+    for (const name of ["evidence", "impact"] as const) {
+      const text = copyKey(round[name]?.text);
+      if (previous && text !== null && text === copyKey(previous[name]?.text)) {
+        add({
+          code: "copied-from-last-round",
+          severity: "warning",
+          message: `${about}: ${PART_NAMES[name]} is word for word the same as in the round before (${previous.label}). Say what has changed since, or that nothing has.`,
+          location: round[name]?.location ?? fallback,
+        });
+      }
+    }
+
+    const impact = round.impact;
+    if (impact && isAsAbove(impact.text)) {
+      add({
+        code: "as-above",
+        severity: "info",
+        message: `${about}: Evidence of Impact only says “${quote(impact.text)}”. Say which evidence it means: members may read each recommendation on its own.`,
+        location: impact.location,
+      });
+    }
+    const impactKey = copyKey(impact?.text);
+    if (impact && impactKey !== null) {
+      const first = impacts.get(impactKey);
+      if (!first) impacts.set(impactKey, { recommendation, round });
+      else if (first.recommendation !== recommendation) {
+        add({
+          code: "copied-impact",
+          severity: "warning",
+          message: `${about}: Evidence of Impact is word for word the same as ${subject(first.recommendation.number, first.round.label)}. Describe the impact of this recommendation.`,
+          location: impact.location,
+        });
+      }
+    }
+  });
+}
+
+function describeGap(part: RoundPart | null, name: PartName): string {
+  const title = PART_NAMES[name];
+  if (!part) return `no ${title} row.`;
+  if (isTemplateText(part.text)) return `${title} only holds template text (“${quote(part.text)}”).`;
+  return `${title} is empty.`;
+}
+
+/** An explanation that is only a grade's name ("Slipped") explains nothing. */
+const GRADE_WORDS =
+  /\b(?:fully|largely|partially|partly|not|on|off|met|achieved|track|slipped|slipping|behind|schedule|target|grade|[1-4])\b/gi;
+
+function hasExplanation(explanation: string | null): boolean {
+  return hasContent(explanation) && /[\p{L}\p{N}]/u.test((explanation ?? "").replace(GRADE_WORDS, " "));
+}
+
+type Add = (finding: Omit<NewFinding, "round">) => void;
+
+function checkLabels(add: Add, about: string, round: Round): void {
+  const parts = (["evidence", "assessment", "impact"] as const)
+    .map((name) => ({ name, part: round[name] }))
+    .filter((item): item is { name: PartName; part: RoundPart } => item.part !== null);
+  if (parts.length === 0) return;
+  if (round.month === null) {
+    const unreadable = parts.find(({ part }) => part.dateText !== null);
+    add({
+      code: "label-without-date",
+      severity: "warning",
+      message: unreadable
+        ? `${about}: the date “${unreadable.part.dateText}” in ${PART_NAMES[unreadable.name]}'s label is not a month and year the checker can read.`
+        : `${about}: its labels have no date. Add the month of this update, e.g. “Evidence of Progress (September 2022):”.`,
+      location: labelOf(unreadable?.part ?? parts[0].part),
+    });
+    return;
+  }
+  for (const { name, part } of parts) {
+    if (part.month === null) {
+      add({
+        code: "label-without-date",
+        severity: "warning",
+        message:
+          part.dateText !== null
+            ? `${about}: the date “${part.dateText}” in ${PART_NAMES[name]}'s label is not a month and year the checker can read.`
+            : `${about}: ${PART_NAMES[name]} has no date in its label.`,
+        location: labelOf(part),
+      });
+    } else if (part.month !== round.month) {
+      add({
+        code: "label-date-mismatch",
+        severity: "warning",
+        message: `${about}: ${PART_NAMES[name]} is dated ${part.dateText ?? formatMonth(part.month)}, but the round is dated ${formatMonth(round.month)}.`,
+        location: labelOf(part),
+      });
+    }
+  }
+}
+
+function checkOrder(add: Add, about: string, round: Round, previous: Round): void {
+  const here = monthOrdinal(round.month);
+  const before = monthOrdinal(previous.month);
+  if (here === null || before === null || here > before) return;
+  const location = labelOf(datedPart(round) ?? round.evidence ?? round.assessment ?? round.impact);
+  const month = formatMonth(round.month ?? "");
+  if (here < before) {
+    add({
+      code: "rounds-out-of-order",
+      severity: "warning",
+      message: `${about}: dated ${month}, earlier than the round above it (${formatMonth(previous.month ?? "")}). Check the date, or move the round.`,
+      location,
+    });
+  } else {
+    add({
+      code: "repeated-round-date",
+      severity: "warning",
+      message: `${about}: dated ${month}, the same month as the round above it. If this is a new update, correct its date.`,
+      location,
+    });
+  }
+}
+
+function datedPart(round: Round): RoundPart | null {
+  return [round.evidence, round.assessment, round.impact].find((part) => part?.month != null) ?? null;
+}
+
+function labelOf(part: RoundPart | null): Location | null {
+  return part ? (part.labelLocation ?? part.location) : null;
+}
+
+function firstLocation(round: Round): Location | null {
+  return (round.evidence ?? round.assessment ?? round.impact)?.location ?? null;
+}
+
+/** The words of a text, for "word for word" comparisons; null when too short to call a copy. */
+function copyKey(text: string | undefined): string | null {
+  if (!text) return null;
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== "");
+  return words.length >= MIN_COPY_WORDS ? words.join(" ") : null;
+}
+
+const AS_ABOVE = /^(?:as|see)(?: per)? (?:above|previous(?: update| round)?|before|recommendation \w+)$/;
+
+function isAsAbove(text: string): boolean {
+  const words = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return AS_ABOVE.test(words);
 }

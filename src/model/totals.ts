@@ -1,5 +1,40 @@
-import type { MonitoringDocument, Totals } from "./types";
+import { groupCycles } from "./cycles";
+import type { Grade, GradeCounts, MonitoringDocument, Round, RoundTotals, Totals } from "./types";
 
-export function totals(_document: MonitoringDocument): Totals {
-  throw new Error("totals: not written yet");
+/**
+ * The grades added up: each recommendation's latest round, every update cycle across the document
+ * (see groupCycles for how rounds are matched), and each recommendation's grade history, whose
+ * labels are the cycles' labels so histories line up with the rounds.
+ */
+export function totals(document: MonitoringDocument): Totals {
+  const { cycles, roundCycle } = groupCycles(document);
+  const latest = emptyCounts();
+  const rounds: RoundTotals[] = cycles.map((cycle) => ({ label: cycle.label, month: cycle.month, counts: emptyCounts() }));
+
+  const history = document.recommendations.map((recommendation, rec) => {
+    const last = recommendation.rounds[recommendation.rounds.length - 1];
+    count(latest, last ? gradeOf(last) : null);
+    return {
+      recommendation: recommendation.number,
+      grades: recommendation.rounds.map((round, index) => {
+        const cycle = cycles[roundCycle[rec][index]];
+        count(rounds[roundCycle[rec][index]].counts, gradeOf(round));
+        return { label: cycle.label, month: round.month, grade: gradeOf(round) };
+      }),
+    };
+  });
+  return { latest, rounds, history };
+}
+
+export function emptyCounts(): GradeCounts {
+  return { 1: 0, 2: 0, 3: 0, 4: 0, none: 0 };
+}
+
+function gradeOf(round: Round): Grade | null {
+  return round.assessment?.grade ?? null;
+}
+
+function count(counts: GradeCounts, grade: Grade | null): void {
+  if (grade === null) counts.none++;
+  else counts[grade]++;
 }

@@ -1,0 +1,121 @@
+import type { MonitoringDocument, Month } from "./types";
+
+/** One update cycle: the rounds the recommendations were given in the same update of the document. */
+export interface Cycle {
+  /** "July 2021" (its most common month), or "Update N" when none of its rounds is dated. */
+  label: string;
+  month: Month | null;
+}
+
+export interface CyclePlan {
+  /** Oldest first. */
+  cycles: Cycle[];
+  /** `roundCycle[r][i]`: the cycle of round `i` of recommendation `r` (index into `cycles`). */
+  roundCycle: number[][];
+}
+
+/** Dated rounds this many months apart or closer can belong to the same cycle. */
+export const CYCLE_WINDOW_MONTHS = 4;
+
+/**
+ * Groups every round of the document into update cycles. One update can carry different months on
+ * different recommendations (careers provision: March, July and August 2021 in one update), so
+ * rounds are not matched by month alone.
+ *
+ * Dated rounds, taken in month order (document order within a month), join the newest cycle when
+ * their month is at most CYCLE_WINDOW_MONTHS after the previous dated round's month and their
+ * recommendation has no round in it yet; otherwise they start a new cycle. Undated rounds are
+ * matched by position: the cycle after their recommendation's previous round (the first cycle for a
+ * first round), adding "Update N" cycles at the end when needed. A cycle is labelled by its most
+ * common month (the earliest on a tie).
+ */
+export function groupCycles(document: MonitoringDocument): CyclePlan {
+  const recommendations = document.recommendations;
+  const roundCycle = recommendations.map((recommendation) => recommendation.rounds.map(() => -1));
+
+  const dated: { rec: number; round: number; month: Month; order: number }[] = [];
+  recommendations.forEach((recommendation, rec) => {
+    recommendation.rounds.forEach((round, index) => {
+      const order = monthOrdinal(round.month);
+      if (round.month !== null && order !== null) dated.push({ rec, round: index, month: round.month, order });
+    });
+  });
+  dated.sort((a, b) => a.order - b.order);
+
+  const monthCounts: Map<Month, number>[] = [];
+  const lastCycleOf = new Array<number>(recommendations.length).fill(-1);
+  let previousOrder = Number.NEGATIVE_INFINITY;
+  for (const entry of dated) {
+    const newest = monthCounts.length - 1;
+    const inWindow = newest >= 0 && entry.order - previousOrder <= CYCLE_WINDOW_MONTHS;
+    const target = Math.max(inWindow ? newest : monthCounts.length, lastCycleOf[entry.rec] + 1);
+    if (target === monthCounts.length) monthCounts.push(new Map());
+    const counts = monthCounts[target];
+    counts.set(entry.month, (counts.get(entry.month) ?? 0) + 1);
+    lastCycleOf[entry.rec] = target;
+    roundCycle[entry.rec][entry.round] = target;
+    previousOrder = entry.order;
+  }
+
+  let cycleCount = monthCounts.length;
+  for (const cycles of roundCycle) {
+    for (let index = 0; index < cycles.length; index++) {
+      if (cycles[index] !== -1) continue;
+      cycles[index] = index === 0 ? 0 : cycles[index - 1] + 1;
+      cycleCount = Math.max(cycleCount, cycles[index] + 1);
+    }
+  }
+
+  const labelsSeen = new Map<string, number>();
+  const cycles: Cycle[] = [];
+  for (let index = 0; index < cycleCount; index++) {
+    const month = index < monthCounts.length ? mostCommonMonth(monthCounts[index]) : null;
+    const base = month !== null ? formatMonth(month) : `Update ${index + 1}`;
+    // Two cycles with the same most common month (a round copied with its old date) still need
+    // labels that tell them apart.
+    const seen = (labelsSeen.get(base) ?? 0) + 1;
+    labelsSeen.set(base, seen);
+    cycles.push({ label: seen === 1 ? base : `${base} (${seen})`, month });
+  }
+  return { cycles, roundCycle };
+}
+
+function mostCommonMonth(counts: Map<Month, number>): Month | null {
+  let best: Month | null = null;
+  let bestCount = 0;
+  for (const [month, count] of counts) {
+    if (count > bestCount || (count === bestCount && best !== null && month < best)) {
+      best = month;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** "2021-07" → months since year 0, for distances between months; null when not a month. */
+export function monthOrdinal(month: Month | null): number | null {
+  const match = month === null ? null : /^(\d{4})-(\d{2})$/.exec(month);
+  return match ? Number(match[1]) * 12 + Number(match[2]) - 1 : null;
+}
+
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** "2022-09" → "September 2022"; anything else is returned as it is. */
+export function formatMonth(month: Month): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  const name = match ? MONTH_NAMES[Number(match[2]) - 1] : undefined;
+  return match && name ? `${name} ${match[1]}` : month;
+}
