@@ -1,19 +1,20 @@
 import type { DocumentSnapshot } from "../model/snapshot";
+import { DocxError, messages } from "./errors";
+import { snapshotFromDocumentXml } from "./ooxml";
+import { readMainDocument } from "./package";
+import { parseXml } from "./xml";
+import { openZip } from "./zip";
 
-/** Why a file could not be read. */
-export type DocxErrorReason = "not-zip" | "truncated" | "not-word" | "too-large" | "corrupt";
-
-export class DocxError extends Error {
-  constructor(
-    readonly reason: DocxErrorReason,
-    message: string,
-  ) {
-    super(message);
-    this.name = "DocxError";
-  }
-}
+export { DocxError, type DocxErrorReason } from "./errors";
+export { MAX_FILE_BYTES, MAX_PART_BYTES } from "./zip";
 
 /** Reads a .docx file's bytes into a snapshot. Throws DocxError (never anything else) for a bad file. */
-export async function readDocx(_bytes: Uint8Array): Promise<DocumentSnapshot> {
-  throw new DocxError("corrupt", "readDocx: not written yet");
+export async function readDocx(bytes: Uint8Array): Promise<DocumentSnapshot> {
+  try {
+    const zip = await openZip(bytes);
+    return snapshotFromDocumentXml(parseXml(await readMainDocument(zip)));
+  } catch (error) {
+    if (error instanceof DocxError) throw error;
+    throw new DocxError("corrupt", messages.damaged("it could not be read"));
+  }
 }
