@@ -50,7 +50,7 @@ async function runUnguarded(argv: readonly string[], io: Io): Promise<number> {
   }
   shown.done();
 
-  io.stdout.write(render(reports, format, color && useColour(io)));
+  io.stdout.write(render(reports, format, color && wantsColour(io)));
   return exitCode(reports, problems.length > 0);
 }
 
@@ -66,6 +66,6 @@ function render(reports: readonly FileReport[], format: ReportFormat, colour: bo
 }
 
 /** https://no-color.org: NO_COLOR set to anything but "" turns colour off. */
-function useColour(io: Io): boolean {
+function wantsColour(io: Io): boolean {
   return io.stdout.isTTY === true && !io.env.NO_COLOR && io.env.TERM !== "dumb";
 }

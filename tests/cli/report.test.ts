@@ -117,7 +117,8 @@ describe("text report", () => {
     expect(text).not.toContain("\u001b[");
     const coloured = textReport([incomplete], ANSI_STYLE);
     expect(coloured).toContain("\u001b[31mNOT COMPLETE\u001b[39m");
-    expect(coloured.replace(/\u001b\[\d+m/g, "")).toBe(text);
+    const escapeCodes = new RegExp(`${String.fromCharCode(27)}\\[\\d+m`, "g");
+    expect(coloured.replace(escapeCodes, "")).toBe(text);
   });
 });
 
