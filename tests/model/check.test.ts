@@ -1,0 +1,337 @@
+import { check } from "../../src/model/check";
+import { FINDING_CODES } from "../../src/model/findings";
+import { isTemplateText } from "../../src/model/template-text";
+import type { Finding, MonitoringDocument } from "../../src/model/types";
+import {
+  buildDocument,
+  careLeaversLike,
+  careersLike,
+  gradedRounds,
+  type DocumentSpec,
+  type RoundSpec,
+} from "../helpers/model-builder";
+
+function findingsFor(spec: DocumentSpec): Finding[] {
+  return check(buildDocument(spec));
+}
+
+function codes(findings: Finding[]): string[] {
+  return findings.map((finding) => `${finding.severity} ${finding.code}${finding.recommendation ? ` ${finding.recommendation}` : ""}`);
+}
+
+function one(findings: Finding[], code: string): Finding {
+  const matching = findings.filter((finding) => finding.code === code);
+  expect(matching).toHaveLength(1);
+  return matching[0];
+}
+
+/** One recommendation with the given rounds, beside a second that is complete in the same months. */
+function withRounds(rounds: RoundSpec[]): DocumentSpec {
+  return {
+    recommendations: [
+      { number: "1", rounds },
+      { number: "2", rounds: rounds.map((round) => ({ month: round.month })) },
+    ],
+  };
+}
+
+const months = ["2022-09", "2023-02"];
+
+describe("check: a complete document", () => {
+  it("finds nothing", () => {
+    expect(findingsFor({ recommendations: careLeaversLike() })).toEqual([]);
+  });
+
+  it("finds nothing in something that is not a monitoring document", () => {
+    const blank: MonitoringDocument = { ...buildDocument({ review: null }), title: null };
+    expect(check(blank)).toEqual([]);
+  });
+});
+
+describe("check: gaps in rounds", () => {
+  it("raises missing evidence, grade and impact as errors in the latest round, naming recommendation and round", () => {
+    const findings = findingsFor(withRounds([{ month: "2022-09", evidence: "", assessment: "", impact: null }]));
+    expect(codes(findings)).toEqual(["error missing-evidence 1", "error missing-impact 1", "error missing-grade 1"]);
+    const document = buildDocument(withRounds([{ month: "2022-09", evidence: "", assessment: "" }]));
+    const evidence = document.recommendations[0].rounds[0].evidence;
+    expect(one(findings, "missing-evidence")).toEqual({
+      severity: "error",
+      code: "missing-evidence",
+      message: "Recommendation 1 (September 2022 update): Evidence of Progress is empty.",
+      recommendation: "1",
+      round: "September 2022",
+      location: evidence?.location,
+    });
+    expect(one(findings, "missing-impact").message).toBe("Recommendation 1 (September 2022 update): no Evidence of Impact row.");
+    expect(one(findings, "missing-grade").message).toBe(
+      "Recommendation 1 (September 2022 update): Assessment of Progress is empty.",
+    );
+  });
+
+  it("raises the same gaps in earlier rounds as warnings", () => {
+    const findings = findingsFor(
+      withRounds([{ month: "2022-09", evidence: "", assessment: "Work goes on.", impact: "  " }, { month: "2023-02" }]),
+    );
+    expect(codes(findings)).toEqual(["warning missing-evidence 1", "warning missing-impact 1", "warning missing-grade 1"]);
+    expect(one(findings, "missing-grade").message).toBe(
+      "Recommendation 1 (September 2022 update): no grade in Assessment of Progress. Start it with a grade from 1 (Fully Achieved) to 4 (Not Achieved).",
+    );
+  });
+
+  it("reports a grade written in Evidence of Impact instead of the Assessment", () => {
+    const findings = findingsFor({ recommendations: careersLike() });
+    const missing = findings.filter((finding) => finding.recommendation === "2");
+    expect(codes(missing)).toEqual(["error missing-grade 2", "warning grade-in-wrong-row 2"]);
+    expect(missing[0].message).toBe(
+      "Recommendation 2 (July 2021 update): no grade in Assessment of Progress. A grade 2 is written in Evidence of Impact instead.",
+    );
+    const impact = buildDocument({ recommendations: careersLike() }).recommendations[1].rounds[0].impact;
+    expect(missing[1].location).toEqual(impact?.location);
+    expect(missing[1].message).toContain("Evidence of Impact holds a grade 2");
+  });
+
+  it("treats a dash or template text as missing", () => {
+    const findings = findingsFor(
+      withRounds([{ month: "2022-09", evidence: "-", impact: "Click or tap here to enter text." }]),
+    );
+    expect(codes(findings)).toEqual([
+      "error missing-evidence 1",
+      "error missing-impact 1",
+      "warning template-text 1",
+    ]);
+    expect(one(findings, "missing-impact").message).toBe(
+      "Recommendation 1 (September 2022 update): Evidence of Impact only holds template text (“Click or tap here to enter text.”).",
+    );
+  });
+
+  it("wants an explanation for a grade of 3 or 4, but not for 1 or 2", () => {
+    const findings = findingsFor({
+      recommendations: [
+        { number: "1", rounds: [{ month: "2022-09", assessment: "3. Slipped" }, { month: "2023-02", assessment: "4." }] },
+        { number: "2", rounds: [{ month: "2022-09", assessment: "1." }, { month: "2023-02", assessment: "3. Slipped: staff left in May." }] },
+        { number: "3", rounds: [{ month: "2022-09", assessment: "2." }, { month: "2023-02", assessment: "4", explanation: "(include explanation if required)" }] },
+      ],
+    });
+    expect(codes(findings)).toEqual([
+      "error no-explanation 1",
+      "warning no-explanation 1",
+      "error no-explanation 3",
+      "warning template-text 3",
+    ]);
+    expect(findings[0].message).toBe(
+      "Recommendation 1 (February 2023 update): a grade of 4 is given with no explanation. Say what slipped and what is being done.",
+    );
+  });
+});
+
+describe("check: rounds across recommendations", () => {
+  it("gives a document with no rounds yet one info finding", () => {
+    const findings = findingsFor({ recommendations: [{ number: "1" }, { number: "2" }, { number: "3" }] });
+    expect(codes(findings)).toEqual(["info no-rounds-yet"]);
+    expect(findings[0].location).toEqual(buildDocument({ recommendations: [{ number: "1" }] }).recommendations[0].location);
+  });
+
+  it("reports a recommendation with no round while others have one, at its heading", () => {
+    const document = buildDocument({ recommendations: [{ number: "1", rounds: gradedRounds(months, [2, 2]) }, { number: "2" }] });
+    const finding = one(check(document), "no-rounds");
+    expect(finding).toMatchObject({ severity: "error", recommendation: "2", location: document.recommendations[1].location });
+    expect(finding.message).toMatch(/^Recommendation 2: no progress update, while other recommendations have one\./);
+  });
+
+  it("reports a recommendation missing from the newest round", () => {
+    const document = buildDocument({
+      recommendations: [
+        { number: "1", rounds: gradedRounds(months, [2, 2]) },
+        { number: "4", rounds: gradedRounds(["2022-09"], [2]) },
+      ],
+    });
+    const finding = one(check(document), "not-updated");
+    expect(finding).toMatchObject({ severity: "warning", recommendation: "4", location: document.recommendations[1].location });
+    expect(finding.message).toBe(
+      "Recommendation 4: not updated in the newest round (February 2023); its last update is September 2022.",
+    );
+  });
+
+  it("does not call one update dated March, July and August 2021 on different recommendations not updated", () => {
+    const findings = findingsFor({ recommendations: careersLike() });
+    expect(findings.filter((finding) => finding.code === "not-updated")).toEqual([]);
+  });
+
+  it("reports a round dated before the round above it, and one with the same month", () => {
+    const findings = findingsFor({
+      recommendations: [{ number: "1", rounds: [{ month: "2023-02" }, { month: "2022-09" }, { month: "2022-09" }] }],
+    });
+    const outOfOrder = one(findings, "rounds-out-of-order");
+    expect(outOfOrder.message).toBe(
+      "Recommendation 1 (September 2022 update): dated September 2022, earlier than the round above it (February 2023). Check the date, or move the round.",
+    );
+    const document = buildDocument({ recommendations: [{ number: "1", rounds: [{ month: "2023-02" }, { month: "2022-09" }] }] });
+    expect(outOfOrder.location).toEqual(document.recommendations[0].rounds[1].evidence?.labelLocation);
+    expect(one(findings, "repeated-round-date").severity).toBe("warning");
+  });
+});
+
+describe("check: labels", () => {
+  it("reports a row whose label has no date, at its label", () => {
+    const document = buildDocument({ recommendations: careersLike() });
+    const findings = check(document).filter((finding) => finding.code === "label-without-date");
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).toBe("Recommendation 7 (March 2021 update): Evidence of Impact has no date in its label.");
+    expect(findings[0].location).toEqual(document.recommendations[6].rounds[0].impact?.labelLocation);
+  });
+
+  it("reports a round with no dates at all once, and an unreadable date as written", () => {
+    const findings = findingsFor({
+      recommendations: [
+        { number: "1", rounds: [{ month: null }] },
+        { number: "2", rounds: [{ month: "2022-09", impactMonth: { month: null, dateText: "i ebituary 2023" } }] },
+      ],
+    });
+    const labels = findings.filter((finding) => finding.code === "label-without-date");
+    expect(labels.map((finding) => finding.message)).toEqual([
+      "Recommendation 1 (Update 1): its labels have no date. Add the month of this update, e.g. “Evidence of Progress (September 2022):”.",
+      "Recommendation 2 (September 2022 update): the date “i ebituary 2023” in Evidence of Impact's label is not a month and year the checker can read.",
+    ]);
+  });
+
+  it("reports a row dated differently from its round", () => {
+    const findings = findingsFor({ recommendations: careersLike() });
+    const mismatches = findings.filter((finding) => finding.code === "label-date-mismatch");
+    expect(mismatches.map((finding) => finding.recommendation)).toEqual(["1", "3", "7"]);
+    expect(mismatches[0].message).toBe(
+      "Recommendation 1 (July 2021 update): Evidence of Impact is dated August 2021, but the round is dated July 2021.",
+    );
+  });
+
+  it("leaves labels alone in the older one-row-per-recommendation layout", () => {
+    const findings = findingsFor({ layout: "columns", recommendations: [{ number: "1", rounds: [{ month: null }] }] });
+    expect(findings).toEqual([]);
+  });
+});
+
+describe("check: copied text", () => {
+  const impact = "The review is complete and we have a new team who are keen to embed this work.";
+
+  it("reports impact copied word for word from another recommendation, on the copy", () => {
+    const findings = findingsFor({
+      recommendations: [
+        { number: "2", rounds: [{ month: "2022-09", impact }] },
+        { number: "6", rounds: [{ month: "2022-09" }] },
+        { number: "7", rounds: [{ month: "2022-09", impact: impact.toUpperCase().replace(/\./g, "") + "  " }] },
+      ],
+    });
+    const copied = one(findings, "copied-impact");
+    expect(copied).toMatchObject({ severity: "warning", recommendation: "7", round: "September 2022" });
+    expect(copied.message).toBe(
+      "Recommendation 7 (September 2022 update): Evidence of Impact is word for word the same as Recommendation 2 (September 2022 update). Describe the impact of this recommendation.",
+    );
+  });
+
+  it("ignores short impact texts, and says “As above.” should name what it means", () => {
+    const findings = findingsFor({
+      recommendations: [
+        { number: "5", rounds: [{ month: "2022-09", impact: "As above." }] },
+        { number: "6", rounds: [{ month: "2022-09", impact: "As above." }] },
+      ],
+    });
+    expect(codes(findings)).toEqual(["info as-above 5", "info as-above 6"]);
+  });
+
+  it("reports evidence copied unchanged from the round before", () => {
+    const evidence = "Three care experienced young people are in apprenticeships within the council.";
+    const findings = findingsFor(withRounds([{ month: "2022-09", evidence }, { month: "2023-02", evidence }]));
+    const copied = one(findings, "copied-from-last-round");
+    expect(copied.round).toBe("February 2023");
+    expect(copied.message).toMatch(/Evidence of Progress is word for word the same as in the round before \(September 2022\)/);
+  });
+});
+
+describe("check: header and template text", () => {
+  it("reports a missing review name, link officer and action-plan date first", () => {
+    const findings = findingsFor({
+      review: "",
+      linkOfficers: null,
+      actionPlanAgreed: "TBC",
+      recommendations: [{ number: "1", rounds: [{ month: "2022-09", evidence: "" }] }],
+    });
+    expect(codes(findings)).toEqual([
+      "warning missing-review",
+      "warning missing-link-officer",
+      "warning missing-action-plan-date",
+      "warning template-text",
+      "error missing-evidence 1",
+    ]);
+    expect(findings[1].location).toBeNull();
+    expect(findings[3].message).toBe("Action Plan Agreed still holds the template text “TBC”.");
+  });
+
+  it("wants a date in Action Plan Agreed", () => {
+    const findings = findingsFor({ actionPlanAgreed: "At the committee", recommendations: careLeaversLike() });
+    expect(one(findings, "missing-action-plan-date").message).toBe(
+      "Action Plan Agreed says “At the committee”, which is not a date: give the month and year.",
+    );
+    expect(findingsFor({ actionPlanAgreed: "Aug 20", recommendations: careLeaversLike() })).toEqual([]);
+  });
+
+  it.each([
+    "(include explanation if required)",
+    "Click or tap here to enter text.",
+    "Choose an item.",
+    "[Enter text]",
+    "Insert text here",
+    "TBC",
+    "xx",
+    "XX/XX/XXXX",
+    "<date>",
+  ])("calls %p template text", (text) => {
+    expect(isTemplateText(text)).toBe(true);
+  });
+
+  it.each(["N/A", "None yet.", "2 young people started", "TBC by the council in March: 12 schools", "Text to be added"])(
+    "does not call %p template text",
+    (text) => {
+      expect(isTemplateText(text)).toBe(false);
+    },
+  );
+});
+
+describe("check: order and codes", () => {
+  it("orders document findings first, then by recommendation, errors before warnings before info", () => {
+    const findings = findingsFor({
+      review: "",
+      recommendations: [
+        { number: "1", rounds: [{ month: "2022-09", impact: "As above." }, { month: "2023-02", impactMonth: null, evidence: "" }] },
+        { number: "2", rounds: [{ month: "2022-09", evidence: "" }, { month: "2023-02" }] },
+      ],
+      unrecognised: [
+        { text: "December detion 0", recommendation: "1" },
+        { text: "--", recommendation: null },
+      ],
+    });
+    expect(codes(findings)).toEqual([
+      "warning missing-review",
+      "info unrecognised-row",
+      "error missing-evidence 1",
+      "warning label-without-date 1",
+      "info as-above 1",
+      "info unrecognised-row 1",
+      "warning missing-evidence 2",
+    ]);
+    expect(findings[5].message).toBe(
+      "Recommendation 1: a row the checker could not place: “December detion 0”. Check it is where it belongs.",
+    );
+  });
+
+  it("uses only codes it describes, with the severities it describes", () => {
+    const all = [
+      ...findingsFor({ recommendations: careersLike() }),
+      ...findingsFor({ review: "", linkOfficers: "", actionPlanAgreed: "", recommendations: [{ number: "1" }] }),
+    ];
+    for (const finding of all) {
+      const info = FINDING_CODES[finding.code as keyof typeof FINDING_CODES];
+      expect(info).toBeDefined();
+      expect(info.severities).toContain(finding.severity);
+      expect(finding.code).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
+    }
+  });
+});
