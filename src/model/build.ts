@@ -1,0 +1,155 @@
+import type { Location } from "./snapshot";
+import type { Assessment, Field, MisplacedGrade, Month, Recommendation, Round, RoundPart } from "./types";
+import { findLabelDate } from "./dates";
+import { readAssessment, readMisplacedGrade } from "./grades";
+
+/**
+ * What both parsers (label rows and the older column layout) fill in while they read, and how it
+ * becomes the model. Text is collected as paragraphs and joined once at the end, so parsing stays
+ * linear however many rows a field is spread over.
+ */
+
+/** A field being read: its label parts and value paragraphs so far. */
+export interface Sink {
+  labelParts: string[];
+  labelLocation: Location | null;
+  paragraphs: string[];
+  location: Location;
+  /** A round part: a later label continuation may still supply its date. */
+  dated: boolean;
+  dateText: string | null;
+  month: Month | null;
+  /** Came from a paragraph: plain paragraphs after it continue it. */
+  fromParagraph: boolean;
+}
+
+export interface RoundBuilder {
+  evidence: Sink | null;
+  assessment: Sink | null;
+  impact: Sink | null;
+}
+
+export interface RecommendationBuilder {
+  number: string;
+  location: Location;
+  heading: Sink;
+  responsibility: Sink | null;
+  targetDate: Sink | null;
+  agreedAction: Sink | null;
+  successMeasure: Sink | null;
+  rounds: RoundBuilder[];
+}
+
+export type RecommendationFieldKey = "responsibility" | "targetDate" | "agreedAction" | "successMeasure";
+
+export interface SinkStart {
+  label: string;
+  labelLocation: Location | null;
+  paragraphs: string[];
+  location: Location;
+  dated?: boolean;
+  fromParagraph?: boolean;
+}
+
+export function newSink(start: SinkStart): Sink {
+  const dated = start.dated ?? false;
+  const date = dated ? findLabelDate(start.label) : null;
+  return {
+    labelParts: start.label === "" ? [] : [start.label],
+    labelLocation: start.labelLocation,
+    paragraphs: start.paragraphs,
+    location: start.location,
+    dated,
+    dateText: date ? date.dateText : null,
+    month: date ? date.month : null,
+    fromParagraph: start.fromParagraph ?? false,
+  };
+}
+
+/** Adds value paragraphs; a field that had no text yet moves its location to where the text is. */
+export function appendText(sink: Sink, paragraphs: readonly string[], location: Location | null): void {
+  if (paragraphs.length === 0) return;
+  if (location && sink.paragraphs.length === 0) sink.location = location;
+  for (const p of paragraphs) sink.paragraphs.push(p);
+}
+
+/** The rest of a label that wrapped into the next row; its date counts when the label had none. */
+export function appendLabel(sink: Sink, label: string): void {
+  if (label === "") return;
+  sink.labelParts.push(label);
+  if (sink.dated && sink.month === null) {
+    const date = findLabelDate(label);
+    if (date) {
+      sink.month = date.month;
+      sink.dateText = date.dateText;
+    }
+  }
+}
+
+export function hasText(sink: Sink | null): boolean {
+  if (!sink) return false;
+  for (const p of sink.paragraphs) if (p.trim() !== "") return true;
+  return false;
+}
+
+function toField(sink: Sink): Field {
+  return {
+    label: sink.labelParts.join(" "),
+    text: sink.paragraphs.join("\n").trim(),
+    location: sink.location,
+    labelLocation: sink.labelLocation,
+  };
+}
+
+export function finishField(sink: Sink | null): Field | null {
+  return sink ? toField(sink) : null;
+}
+
+function toPart(sink: Sink | null): RoundPart | null {
+  return sink ? { ...toField(sink), month: sink.month, dateText: sink.dateText } : null;
+}
+
+function toAssessment(sink: Sink | null): Assessment | null {
+  const part = toPart(sink);
+  if (!part) return null;
+  const reading = readAssessment(part.text);
+  return { ...part, grade: reading.grade, explanation: reading.explanation };
+}
+
+export function finishRound(builder: RoundBuilder, index: number): Round {
+  const evidence = toPart(builder.evidence);
+  const assessment = toAssessment(builder.assessment);
+  const impact = toPart(builder.impact);
+  const misplacedGrades: MisplacedGrade[] = [];
+  for (const [part, row] of [
+    ["evidence", evidence],
+    ["impact", impact],
+  ] as const) {
+    const grade = row ? readMisplacedGrade(row.text) : null;
+    if (row && grade !== null) misplacedGrades.push({ part, grade, location: row.location });
+  }
+  const dated = [evidence, assessment, impact].find((p) => p !== null && p.month !== null) ?? null;
+  const written = [evidence, assessment, impact].find((p) => p !== null && p.dateText !== null) ?? null;
+  return {
+    index,
+    label: written?.dateText ?? `Update ${index + 1}`,
+    month: dated?.month ?? null,
+    evidence,
+    assessment,
+    impact,
+    misplacedGrades,
+  };
+}
+
+export function finishRecommendation(builder: RecommendationBuilder): Recommendation {
+  return {
+    number: builder.number,
+    text: builder.heading.paragraphs.join("\n").trim(),
+    location: builder.location,
+    responsibility: finishField(builder.responsibility),
+    targetDate: finishField(builder.targetDate),
+    agreedAction: finishField(builder.agreedAction),
+    successMeasure: finishField(builder.successMeasure),
+    rounds: builder.rounds.map(finishRound),
+  };
+}

@@ -1,0 +1,105 @@
+import type { Month } from "./types";
+import { DASHES } from "./text";
+
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+const MONTH_WORD =
+  "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+
+/** "July 2021", "July 21", "Sept. 2022", "Feb-23", "Feb '23", "1 September 2022" (the day is ignored). */
+const NAMED_SRC = `\\b(${MONTH_WORD})\\.?(?:[\\s${DASHES}/,]*'?)(\\d{4}|\\d{2})(?!\\d)`;
+/** UK day/month/year: "01/09/2022", "1.9.22". */
+const DMY_SRC = `\\b\\d{1,2}[/.${DASHES}](0?[1-9]|1[0-2])[/.${DASHES}](\\d{4}|\\d{2})(?!\\d)`;
+/** month/year: "09/2022", "9-22". */
+const MY_SRC = `\\b(0?[1-9]|1[0-2])\\s*[/.${DASHES}]\\s*(\\d{4}|\\d{2})(?!\\d)`;
+
+const NAMED = new RegExp(NAMED_SRC, "i");
+const DMY = new RegExp(DMY_SRC);
+const MY = new RegExp(MY_SRC);
+const WHOLE_NAMED = new RegExp(`^(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${NAMED_SRC}$`, "i");
+const WHOLE_DMY = new RegExp(`^${DMY_SRC}$`);
+const WHOLE_MY = new RegExp(`^${MY_SRC}$`);
+const WRAPPING = /^[\s([{:]+|[\s)\]}:.,]+$/g;
+const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export interface LabelDate {
+  month: Month;
+  /** The date exactly as written, e.g. "July 21". */
+  dateText: string;
+}
+
+function monthIndex(word: string): number {
+  const w = word.toLowerCase().slice(0, 3);
+  return MONTH_NAMES.findIndex((name) => name.toLowerCase().startsWith(w));
+}
+
+function toYear(written: string): number | null {
+  const n = Number(written);
+  const year = written.length === 2 ? 2000 + n : n;
+  return year >= 1990 && year <= 2099 ? year : null;
+}
+
+function toMonth(year: number | null, month: number): Month | null {
+  if (year === null || month < 1 || month > 12) return null;
+  return `${year}-${String(month).padStart(2, "0")}`;
+}
+
+function fromNamed(m: RegExpExecArray): Month | null {
+  return toMonth(toYear(m[2]), monthIndex(m[1]) + 1);
+}
+
+function fromNumeric(m: RegExpExecArray): Month | null {
+  return toMonth(toYear(m[2]), Number(m[1]));
+}
+
+/**
+ * A whole string that is a date, e.g. "(July 2021)", "Sept 2022", "Feb-23", "09/2022", as "YYYY-MM".
+ * Two-digit years are 20xx. Returns null for anything else (including text that merely contains a date).
+ */
+export function parseMonth(text: string): Month | null {
+  const t = text.replace(WRAPPING, "");
+  let m = WHOLE_NAMED.exec(t);
+  if (m) return fromNamed(m);
+  m = WHOLE_DMY.exec(t);
+  if (m) return fromNumeric(m);
+  m = WHOLE_MY.exec(t);
+  if (m) return fromNumeric(m);
+  return null;
+}
+
+/**
+ * The first date in a label, e.g. "Evidence of Progress (July 21):" → 2021-07, "July 21".
+ * Only for labels: dates inside an officer's text are content, not the round's date.
+ */
+export function findLabelDate(label: string): LabelDate | null {
+  let m = NAMED.exec(label);
+  let month = m ? fromNamed(m) : null;
+  if (!m || !month) {
+    m = DMY.exec(label);
+    month = m ? fromNumeric(m) : null;
+  }
+  if (!m || !month) {
+    m = MY.exec(label);
+    month = m ? fromNumeric(m) : null;
+  }
+  return m && month ? { month, dateText: m[0] } : null;
+}
+
+/** "2022-09" → "September 2022"; anything that is not a month comes back unchanged. */
+export function formatMonth(month: Month): string {
+  const m = MONTH_PATTERN.exec(month);
+  return m ? `${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}` : month;
+}

@@ -1,0 +1,29 @@
+/** Whitespace and text helpers shared by the parser. They never change what an officer wrote. */
+
+/** Dashes officers type or Word substitutes: hyphen, non-breaking hyphen, figure, en and em dash. */
+export const DASHES = "\\-\u2010\u2011\u2012\u2013\u2014";
+
+const NOISE = /^[\s\p{P}\p{S}]*$/u;
+
+/** Blank, or nothing but punctuation and symbols ("--", "•", "…"): skipped quietly. */
+export function isNoise(text: string): boolean {
+  return NOISE.test(text);
+}
+
+/** A cell's paragraphs as one line (label cells, comparisons): trimmed, empty ones dropped, joined by a space. */
+export function joinLine(paragraphs: readonly string[]): string {
+  if (paragraphs.length === 1) return paragraphs[0].trim();
+  const parts: string[] = [];
+  for (const p of paragraphs) {
+    const t = p.trim();
+    if (t !== "") parts.push(t);
+  }
+  return parts.join(" ");
+}
+
+/** Paragraphs that carry text (whitespace-only paragraphs are spacing, not content). */
+export function contentParagraphs(paragraphs: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const p of paragraphs) if (p.trim() !== "") out.push(p);
+  return out;
+}
