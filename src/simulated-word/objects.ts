@@ -58,6 +58,10 @@ export class SimBody extends SimClientObject<BodyTarget> {
   private tablesProxy: SimTableCollection | null = null;
   private paragraphsProxy: SimParagraphCollection | null = null;
 
+  get text(): string {
+    return this.loaded("text");
+  }
+
   /** WordApi 1.3. Nested tables are included, each after its parent (UNCONFIRMED for real Word). */
   get tables(): SimTableCollection {
     if (!this.tablesProxy) {
@@ -107,6 +111,13 @@ export class SimRange extends SimClientObject<RangeTarget> {
     text: (r) => (r.where === "Start" || r.where === "End" ? "" : bodyText(r.body)),
     isEmpty: (r) => r.where === "Start" || r.where === "End" || bodyText(r.body) === "",
   };
+
+  get text(): string {
+    return this.loaded("text");
+  }
+  get isEmpty(): boolean {
+    return this.loaded("isEmpty");
+  }
 
   /** Range.select (WordApi 1.1): a write, so the selection changes at the next sync. */
   select(selectionMode?: string): void {

@@ -67,3 +67,132 @@ describe("scan", () => {
     expect(w.runCount).toBe(1);
   });
 });
+
+describe("scan, in documents of 10 and 500 recommendations", () => {
+  it.each([10, 500])("takes one sync for %i recommendations and returns the source snapshot", async (count) => {
+    const source = syntheticSnapshot(count);
+    const w = install(source);
+    const scanned = await createWordGateway().scan();
+    expect(w.syncCount).toBe(1);
+    expect(scanned).toEqual(source);
+    expect(scanned.blocks.filter((b) => b.kind === "table")).toHaveLength(count + 2);
+  });
+});
+
+describe("select", () => {
+  const gateway = createWordGateway();
+
+  it.each([10, 500])("puts the cursor in a cell in two syncs (%i recommendations)", async (count) => {
+    const w = install(syntheticSnapshot(count));
+    const target = { kind: "cell", table: count, row: 3, cell: 1 } as const;
+    await gateway.select(target);
+    expect(w.selection).toEqual(target);
+    expect(w.syncCount).toBe(2);
+  });
+
+  it.each([10, 500])("selects a paragraph, one inside the tables' run of paragraphs, in two syncs (%i)", async (count) => {
+    const source = syntheticSnapshot(count);
+    const w = install(source);
+    const last = source.blocks[source.blocks.length - 2]!;
+    if (last.kind !== "paragraph") throw new Error("fixture: expected the blank paragraph before the key");
+    await gateway.select(last.location);
+    expect(w.selection).toEqual(last.location);
+    expect(w.syncCount).toBe(2);
+  });
+
+  it("selects the cell of a real document found by scan", async () => {
+    const w = install(realSnapshot("careLeaversEet"));
+    const scanned = await gateway.scan();
+    const tables = scanned.blocks.filter((b) => b.kind === "table");
+    const target = tables[tables.length - 1]!.rows[0]!.cells[1]!.location;
+    const changes: unknown[] = [];
+    w.onSelectionChange((location) => changes.push(location));
+    w.resetCounters();
+    await gateway.select(target);
+    expect(changes).toEqual([target]);
+    expect(w.syncCount).toBe(2);
+  });
+
+  it("reports a cell that is no longer there as a changed document", async () => {
+    install(syntheticSnapshot(10));
+    const missingCell = gateway.select({ kind: "cell", table: 1, row: 99, cell: 0 });
+    await expect(missingCell).rejects.toThrow(WordError);
+    await expect(gateway.select({ kind: "cell", table: 1, row: 99, cell: 0 })).rejects.toMatchObject({
+      code: "ItemNotFound",
+      message: expect.stringContaining("has changed since the last check"),
+    });
+    await expect(gateway.select({ kind: "cell", table: 999, row: 0, cell: 0 })).rejects.toMatchObject({ code: "ItemNotFound" });
+    await expect(gateway.select({ kind: "paragraph", paragraph: 1_000_000 })).rejects.toMatchObject({ code: "ItemNotFound" });
+    expect(word!.selection).toBeNull();
+  });
+});
+
+describe("capabilities", () => {
+  it.each([
+    [{ WordApi: "1.3" }, { wordApi14: false, wordApi19: false }],
+    [{ WordApi: "1.4" }, { wordApi14: true, wordApi19: false }],
+    [{ WordApi: "1.8" }, { wordApi14: true, wordApi19: false }],
+    [{ WordApi: "1.9" }, { wordApi14: true, wordApi19: true }],
+  ])("for a host with %j: %j", (sets, expected) => {
+    install({ blocks: [] }, sets);
+    expect(createWordGateway().capabilities()).toEqual(expected);
+  });
+
+  it("reports nothing, and scan fails clearly, outside Word", async () => {
+    const gateway = createWordGateway();
+    expect(gateway.capabilities()).toEqual({ wordApi14: false, wordApi19: false });
+    expect(gateway.getAutoOpen()).toBe(false);
+    await expect(gateway.scan()).rejects.toMatchObject({ name: "WordError", code: "NoHost" });
+  });
+});
+
+describe("errors from Word", () => {
+  it.each([
+    ["ItemNotFound", "That part of the document has changed since the last check — re-check and try again"],
+    ["AccessDenied", "Word did not let the add-in read or change this document"],
+    ["GeneralException", "Word could not finish the request"],
+    ["RequestPayloadSizeLimitExceeded", "too large"],
+  ])("a sync failing with %s becomes a WordError saying so", async (code, text) => {
+    install(syntheticSnapshot(1)).failNextSync(code);
+    const failure = createWordGateway().scan();
+    await expect(failure).rejects.toBeInstanceOf(WordError);
+    await expect(failure).rejects.toMatchObject({ code, message: expect.stringContaining(text) });
+  });
+
+  it("a host without WordApi 1.3 fails the scan with ApiNotFound explained", async () => {
+    install(syntheticSnapshot(1), { WordApi: "1.2" });
+    await expect(createWordGateway().scan()).rejects.toMatchObject({
+      code: "ApiNotFound",
+      message: expect.stringContaining("does not support"),
+    });
+  });
+});
+
+describe("auto-open", () => {
+  it("is off until set, and setting it saves the document setting", async () => {
+    const w = install({ blocks: [] });
+    const gateway = createWordGateway();
+    expect(gateway.getAutoOpen()).toBe(false);
+    await gateway.setAutoOpen(true);
+    expect(gateway.getAutoOpen()).toBe(true);
+    expect(w.savedSettings).toEqual({ "Office.AutoShowTaskpaneWithDocument": true });
+    await gateway.setAutoOpen(false);
+    expect(w.savedSettings).toEqual({ "Office.AutoShowTaskpaneWithDocument": false });
+    expect(gateway.getAutoOpen()).toBe(false);
+  });
+
+  it("reads a setting the document already carries", () => {
+    word = installSimulatedWord({ blocks: [] }, { settings: { "Office.AutoShowTaskpaneWithDocument": true } });
+    expect(createWordGateway().getAutoOpen()).toBe(true);
+  });
+
+  it("rejects with a WordError when Word cannot save", async () => {
+    const w = install({ blocks: [] });
+    w.failSettingsSave("The document is read-only");
+    await expect(createWordGateway().setAutoOpen(true)).rejects.toMatchObject({
+      name: "WordError",
+      message: expect.stringContaining("The document is read-only"),
+    });
+    expect(w.savedSettings).toEqual({});
+  });
+});
