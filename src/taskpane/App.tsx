@@ -1,0 +1,102 @@
+import { useCallback, useState } from "react";
+import { Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
+import type { Location } from "../model";
+import type { WordGateway } from "../word/gateway-types";
+import { AutoOpenSwitch } from "./components/AutoOpenSwitch";
+import { CheckFailed, Intro, NotMonitoringDocument } from "./components/EmptyStates";
+import { FindingsPanel } from "./components/FindingsPanel";
+import { Header } from "./components/Header";
+import { useSharedStyles } from "./components/styles";
+import { TotalsPanel } from "./components/TotalsPanel";
+import { checkAnnouncement, reviewName, statusLine } from "./summary";
+import { useCheck, type Analyse, type CheckState } from "./useCheck";
+
+const useStyles = makeStyles({
+  app: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  results: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, flexGrow: 1 },
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})` },
+});
+
+type View = "findings" | "totals";
+
+/** What a screen reader hears: progress while checking, then the result. */
+function announcement(state: CheckState): string {
+  switch (state.status) {
+    case "idle":
+      return "";
+    case "checking":
+      return "Checking…";
+    case "done":
+      return checkAnnouncement(state.last.analysis);
+    case "error":
+      return `Check failed: ${state.message}`;
+  }
+}
+
+export interface AppProps {
+  gateway: WordGateway;
+  /** The engine; tests and the preview may pass their own. */
+  analyse?: Analyse;
+}
+
+export function App({ gateway, analyse }: AppProps) {
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const { state, check } = useCheck(gateway, analyse);
+  const [view, setView] = useState<View>("findings");
+  const select = useCallback((location: Location) => gateway.select(location), [gateway]);
+
+  const last = state.status === "idle" ? null : state.last;
+  const analysis = last?.analysis ?? null;
+  const checking = state.status === "checking";
+
+  return (
+    <main className={styles.app}>
+      <Header
+        reviewName={analysis ? reviewName(analysis.document) : null}
+        status={analysis ? statusLine(analysis) : null}
+        checking={checking}
+        checkedAt={last?.checkedAt ?? null}
+        onCheck={() => void check()}
+      />
+      <div role="status" className={shared.visuallyHidden}>
+        {announcement(state)}
+      </div>
+      {state.status === "error" && <CheckFailed message={state.message} />}
+      <div className={styles.results} aria-busy={checking}>
+        {!analysis && <Intro />}
+        {analysis && !analysis.recognised && <NotMonitoringDocument />}
+        {analysis && analysis.recognised && (
+          <>
+            <TabList
+              className={styles.tabs}
+              selectedValue={view}
+              onTabSelect={(_event, data) => setView(data.value as View)}
+              aria-label="Results"
+            >
+              <Tab value="findings">Findings ({analysis.findings.length})</Tab>
+              <Tab value="totals">Totals</Tab>
+            </TabList>
+            <div role="tabpanel" aria-label={view === "findings" ? "Findings" : "Totals"}>
+              {view === "findings" ? (
+                <FindingsPanel findings={analysis.findings} document={analysis.document} onSelect={select} />
+              ) : (
+                <TotalsPanel totals={analysis.totals} />
+              )}
+            </div>
+          </>
+        )}
+      </div>
+      <AutoOpenSwitch gateway={gateway} />
+    </main>
+  );
+}

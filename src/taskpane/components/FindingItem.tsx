@@ -1,0 +1,87 @@
+import { useState } from "react";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ErrorCircleFilled, InfoFilled, WarningFilled } from "@fluentui/react-icons";
+import type { Finding, Location, Severity } from "../../model";
+import { failureMessage } from "../useCheck";
+
+/** Where to go when a finding has nowhere better: the start of the document. */
+const START: Location = { kind: "paragraph", paragraph: 0 };
+
+const SEVERITY_WORDS: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Note" };
+
+const useStyles = makeStyles({
+  item: { listStyleType: "none" },
+  button: {
+    width: "100%",
+    minHeight: "auto",
+    justifyContent: "flex-start",
+    alignItems: "flex-start",
+    textAlign: "start",
+    fontWeight: tokens.fontWeightRegular,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+  },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteMarigoldForeground1 },
+  info: { color: tokens.colorBrandForeground1 },
+  failed: {
+    display: "block",
+    color: tokens.colorPaletteRedForeground1,
+    paddingLeft: tokens.spacingHorizontalXXL,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
+});
+
+function SeverityIcon({ severity }: { severity: Severity }) {
+  const styles = useStyles();
+  const Icon = severity === "error" ? ErrorCircleFilled : severity === "warning" ? WarningFilled : InfoFilled;
+  return <Icon className={styles[severity]} aria-hidden />;
+}
+
+export interface FindingItemProps {
+  finding: Finding;
+  onSelect: (location: Location) => Promise<void>;
+}
+
+/** One finding: a button that takes the officer to its place in the document (click, Enter or Space). */
+export function FindingItem({ finding, onSelect }: FindingItemProps) {
+  const styles = useStyles();
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const go = async (): Promise<void> => {
+    try {
+      await onSelect(finding.location ?? START);
+      setProblem(null);
+    } catch (error) {
+      setProblem(failureMessage(error));
+    }
+  };
+
+  return (
+    <li className={styles.item}>
+      <Button
+        appearance="subtle"
+        className={styles.button}
+        icon={<SeverityIcon severity={finding.severity} />}
+        onClick={() => void go()}
+        onKeyDown={(event) => {
+          // Handled here (not left to the browser's click-on-Enter) so Enter works the same in every
+          // Office webview; preventDefault stops the browser sending a second, synthetic click.
+          if (event.key !== "Enter" || event.repeat) return;
+          event.preventDefault();
+          void go();
+        }}
+      >
+        <span>
+          <span className={styles[finding.severity]}>{SEVERITY_WORDS[finding.severity]}: </span>
+          {finding.message}
+        </span>
+      </Button>
+      {problem && (
+        <Text role="alert" size={200} className={styles.failed}>
+          Could not go to this place: {problem} Re-check if the document has changed.
+        </Text>
+      )}
+    </li>
+  );
+}

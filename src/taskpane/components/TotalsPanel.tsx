@@ -1,0 +1,148 @@
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { GradeHistory, Totals } from "../../model";
+import { GRADE_KEYS, gradeKeyLabel } from "../grades";
+import { useSharedStyles } from "./styles";
+import { GradeSwatch } from "./GradeSwatch";
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+  list: { margin: 0, padding: 0, listStyleType: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  keyRow: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  keyName: { flexGrow: 1 },
+  count: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
+  table: { tableLayout: "auto" },
+  numberCell: { textAlign: "center", fontVariantNumeric: "tabular-nums" },
+  columnHead: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXXS },
+  historyRow: { display: "flex", justifyContent: "space-between", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  grades: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  grade: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXXS, fontVariantNumeric: "tabular-nums" },
+  arrow: { color: tokens.colorNeutralForeground3 },
+});
+
+function LatestGrades({ totals }: { totals: Totals }) {
+  const styles = useStyles();
+  const latest = totals.rounds.at(-1)?.label;
+  return (
+    <section className={styles.section}>
+      <Text as="h2" size={300} weight="semibold" id="totals-latest" className={styles.heading}>
+        Grades in the latest update{latest ? ` (${latest})` : ""}
+      </Text>
+      <ul className={styles.list}>
+        {GRADE_KEYS.map((key) => (
+          <li key={key} className={styles.keyRow}>
+            <GradeSwatch grade={key} />
+            <span className={styles.keyName}>{gradeKeyLabel(key)}</span>
+            <span className={styles.count}>{totals.latest[key]}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function RoundsTable({ totals }: { totals: Totals }) {
+  const styles = useStyles();
+  if (totals.rounds.length === 0) return null;
+  return (
+    <section className={styles.section}>
+      <Text as="h2" size={300} weight="semibold" id="totals-rounds" className={styles.heading}>
+        Grades in every update
+      </Text>
+      <Table size="extra-small" aria-labelledby="totals-rounds" className={styles.table}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Update</TableHeaderCell>
+            {GRADE_KEYS.map((key) => (
+              <TableHeaderCell key={key} aria-label={gradeKeyLabel(key)} title={gradeKeyLabel(key)}>
+                <span className={styles.columnHead}>
+                  <GradeSwatch grade={key} />
+                  {key === "none" ? "None" : key}
+                </span>
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {totals.rounds.map((round, i) => (
+            <TableRow key={`${round.label}-${i}`}>
+              <TableCell>{round.label}</TableCell>
+              {GRADE_KEYS.map((key) => (
+                <TableCell key={key} className={styles.numberCell}>
+                  {round.counts[key]}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </section>
+  );
+}
+
+/** "Recommendation 6: September 2022 grade 2, February 2023 grade 3, November 2023 grade 1". */
+export function historySentence(history: GradeHistory): string {
+  const parts = history.grades.map((g) => `${g.label} ${g.grade === null ? "no grade" : `grade ${g.grade}`}`);
+  return `Recommendation ${history.recommendation}: ${parts.length > 0 ? parts.join(", ") : "no updates"}`;
+}
+
+function History({ history }: { history: GradeHistory }) {
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  return (
+    <li>
+      <span className={styles.historyRow} aria-hidden>
+        <span>Recommendation {history.recommendation}</span>
+        <span className={styles.grades}>
+          {history.grades.map((g, i) => (
+            <span key={i} className={styles.grade}>
+              {i > 0 && <span className={styles.arrow}>→</span>}
+              <GradeSwatch grade={g.grade ?? "none"} />
+              {g.grade ?? "–"}
+            </span>
+          ))}
+        </span>
+      </span>
+      <span className={shared.visuallyHidden}>{historySentence(history)}</span>
+    </li>
+  );
+}
+
+function Histories({ totals }: { totals: Totals }) {
+  const styles = useStyles();
+  if (totals.history.length === 0) return null;
+  return (
+    <section className={styles.section}>
+      <Text as="h2" size={300} weight="semibold" id="totals-history" className={styles.heading}>
+        Each recommendation&apos;s grades, oldest first
+      </Text>
+      <ul className={styles.list}>
+        {totals.history.map((history) => (
+          <History key={history.recommendation} history={history} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function TotalsPanel({ totals }: { totals: Totals }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.panel}>
+      <LatestGrades totals={totals} />
+      <RoundsTable totals={totals} />
+      <Histories totals={totals} />
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import type { Analysis, Finding, MonitoringDocument, Severity } from "../model";
+import { describeCounts, plural } from "./words";
+
+/** Worst first. */
+export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+export const SEVERITY_NAMES: Readonly<Record<Severity, { one: string; many: string }>> = {
+  error: { one: "error", many: "errors" },
+  warning: { one: "warning", many: "warnings" },
+  info: { one: "note", many: "notes" },
+};
+
+export type SeverityCounts = Record<Severity, number>;
+
+export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+/** "2 errors, 1 warning". */
+export function describeSeverityCounts(counts: SeverityCounts): string {
+  return describeCounts(SEVERITIES.map((s) => [counts[s], SEVERITY_NAMES[s].one, SEVERITY_NAMES[s].many]));
+}
+
+export interface FindingGroup {
+  /** The recommendation's number as written, or null for findings about the whole document. */
+  recommendation: string | null;
+  title: string;
+  /** Errors first, then warnings, then notes; otherwise in the engine's order. */
+  findings: Finding[];
+  counts: SeverityCounts;
+}
+
+function bySeverity(a: Finding, b: Finding): number {
+  return SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity);
+}
+
+/**
+ * Findings about the whole document first, then one group per recommendation in document order
+ * (the order an officer works through it). Groups with no findings are left out.
+ */
+export function groupFindings(findings: readonly Finding[], document: MonitoringDocument): FindingGroup[] {
+  const order: (string | null)[] = [null, ...document.recommendations.map((r) => r.number)];
+  for (const finding of findings) {
+    const key = finding.recommendation ?? null;
+    if (!order.includes(key)) order.push(key);
+  }
+  return order
+    .map((recommendation) => {
+      const own = findings.filter((f) => (f.recommendation ?? null) === recommendation).sort(bySeverity);
+      return {
+        recommendation,
+        title: recommendation === null ? "Whole document" : `Recommendation ${recommendation}`,
+        findings: own,
+        counts: countBySeverity(own),
+      };
+    })
+    .filter((group) => group.findings.length > 0);
+}
+
+/** A recommendation is complete when the checker found no error about it. */
+export function completeRecommendations(analysis: Analysis): { complete: number; total: number } {
+  const withErrors = new Set(
+    analysis.findings.filter((f) => f.severity === "error" && f.recommendation).map((f) => f.recommendation),
+  );
+  const total = analysis.document.recommendations.length;
+  const complete = analysis.document.recommendations.filter((r) => !withErrors.has(r.number)).length;
+  return { complete, total };
+}
+
+/** The label of the latest round, e.g. "November 2023", or null when there are no rounds. */
+export function latestRoundLabel(analysis: Analysis): string | null {
+  const rounds = analysis.totals.rounds;
+  return rounds.length > 0 ? rounds[rounds.length - 1].label : null;
+}
+
+/** The one-line status under the review's name. */
+export function statusLine(analysis: Analysis): string {
+  if (!analysis.recognised) return "This is not a Scrutiny Monitoring progress update.";
+  const { complete, total } = completeRecommendations(analysis);
+  if (total === 0) return "No recommendations found.";
+  const latest = latestRoundLabel(analysis);
+  const when = latest ? ` (${latest})` : "";
+  if (complete === total) {
+    return total === 1
+      ? `The recommendation is complete for the latest update${when}`
+      : `All ${total} recommendations are complete for the latest update${when}`;
+  }
+  return `${complete} of ${plural(total, "recommendation")} complete for the latest update${when}`;
+}
+
+/** What a screen reader hears when a check finishes. */
+export function checkAnnouncement(analysis: Analysis): string {
+  if (!analysis.recognised) return "Check complete: this is not a Scrutiny Monitoring progress update.";
+  return `Check complete: ${describeSeverityCounts(countBySeverity(analysis.findings))}.`;
+}
+
+/** The review's name for the header, e.g. "Scrutiny Review of Careers Provision". */
+export function reviewName(document: MonitoringDocument): string | null {
+  const name = document.review?.text.trim();
+  return name ? name : null;
+}
