@@ -1,0 +1,149 @@
+import { useEffect, useRef } from "react";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import type { DocumentSnapshot, Location, SnapshotTable } from "../model/snapshot";
+
+const useStyles = makeStyles({
+  page: {
+    boxSizing: "border-box",
+    width: "min(100%, 210mm)",
+    minHeight: "297mm",
+    margin: "0 auto",
+    padding: "20mm 18mm",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    boxShadow: tokens.shadow8,
+    fontFamily: 'Calibri, Carlito, "Segoe UI", Arial, sans-serif',
+    fontSize: "11pt",
+    lineHeight: 1.3,
+  },
+  paragraph: { margin: "0 0 6pt", minHeight: "1.3em", whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
+  table: { borderCollapse: "collapse", width: "100%", margin: "0 0 10pt", tableLayout: "auto" },
+  cell: {
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    padding: "3pt 5pt",
+    verticalAlign: "top",
+    overflowWrap: "anywhere",
+    "& p": { margin: "0 0 3pt", minHeight: "1.3em", whiteSpace: "pre-wrap" },
+    "& p:last-child": { marginBottom: 0 },
+  },
+  labelCell: { width: "30%", fontWeight: tokens.fontWeightSemibold },
+  selected: {
+    backgroundColor: tokens.colorBrandBackground2,
+    outline: `2px solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: "-2px",
+    scrollMarginBlock: "40vh",
+  },
+});
+
+export function locationKey(location: Location): string {
+  return location.kind === "cell" ? `t${location.table}r${location.row}c${location.cell}` : `p${location.paragraph}`;
+}
+
+/**
+ * The document drawn like a Word page: paragraphs and tables in order. The cell or paragraph where the add-in
+ * put Word's selection is highlighted and scrolled into view, as Word would show it.
+ */
+export function DocumentView({ snapshot, selection }: { snapshot: DocumentSnapshot; selection: Location | null }) {
+  const styles = useStyles();
+  const pageRef = useRef<HTMLDivElement>(null);
+  const selectedKey = selection ? locationKey(selection) : null;
+
+  useEffect(() => {
+    if (!selectedKey) return;
+    pageRef.current?.querySelector(`[data-location="${selectedKey}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
+  }, [selectedKey, snapshot]);
+
+  const starts = cellParagraphStarts(snapshot);
+  const paragraphProps = (index: number) => ({
+    "data-location": `p${index}`,
+    "data-selected": selectedKey === `p${index}` ? "true" : undefined,
+    className: mergeClasses(styles.paragraph, selectedKey === `p${index}` && styles.selected),
+  });
+
+  return (
+    <div ref={pageRef} className={styles.page} aria-label="Document">
+      {snapshot.blocks.map((block) =>
+        block.kind === "paragraph" ? (
+          <p key={`p${block.location.paragraph}`} {...paragraphProps(block.location.paragraph)}>
+            {block.text}
+          </p>
+        ) : (
+          <Table key={`t${block.index}`} table={block} selectedKey={selectedKey} starts={starts} styles={styles} />
+        ),
+      )}
+    </div>
+  );
+}
+
+/**
+ * Word's body.paragraphs counts the paragraphs inside table cells too. The index of each cell's first paragraph,
+ * by cell key, so that a paragraph location inside a table finds its cell.
+ */
+function cellParagraphStarts(snapshot: DocumentSnapshot): Map<string, number> {
+  const starts = new Map<string, number>();
+  let next = 0;
+  for (const block of snapshot.blocks) {
+    if (block.kind === "paragraph") {
+      next = block.location.paragraph + 1;
+      continue;
+    }
+    for (const row of block.rows) {
+      for (const cell of row.cells) {
+        starts.set(locationKey(cell.location), next);
+        next += Math.max(1, cell.paragraphs.length);
+      }
+    }
+  }
+  return starts;
+}
+
+function Table({
+  table,
+  selectedKey,
+  starts,
+  styles,
+}: {
+  table: SnapshotTable;
+  selectedKey: string | null;
+  starts: Map<string, number>;
+  styles: ReturnType<typeof useStyles>;
+}) {
+  const widest = Math.max(1, ...table.rows.map((row) => row.cells.length));
+  return (
+    <table className={styles.table} data-table={table.index}>
+      <tbody>
+        {table.rows.map((row, rowIndex) => (
+          <tr key={rowIndex}>
+            {row.cells.map((cell, cellIndex) => {
+              const key = locationKey(cell.location);
+              const paragraphs = cell.paragraphs.length ? cell.paragraphs : [""];
+              const first = starts.get(key) ?? -1;
+              const selected = selectedKey === key || paragraphs.some((_, i) => selectedKey === `p${first + i}`);
+              // A row with fewer cells (merged) spans its last cell across the rest, as Word draws it.
+              const span = cellIndex === row.cells.length - 1 ? widest - row.cells.length + 1 : 1;
+              return (
+                <td
+                  key={key}
+                  colSpan={span > 1 ? span : undefined}
+                  data-location={key}
+                  data-selected={selected ? "true" : undefined}
+                  className={mergeClasses(
+                    styles.cell,
+                    widest === 2 && row.cells.length === 2 && cellIndex === 0 && styles.labelCell,
+                    selected && styles.selected,
+                  )}
+                >
+                  {paragraphs.map((text, i) => (
+                    <p key={i} data-location={`p${first + i}`}>
+                      {text}
+                    </p>
+                  ))}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,222 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from "react";
+import {
+  Button,
+  Caption1,
+  FluentProvider,
+  Label,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+  useId,
+} from "@fluentui/react-components";
+import { DocumentRegular, FolderOpenRegular } from "@fluentui/react-icons";
+import type { Location } from "../model/snapshot";
+import { installSimulatedWord, snapshotOfDocument, type SimulatedWord } from "../simulated-word";
+import { Pane } from "../taskpane/mount";
+import { THEMES, type ThemeName } from "../taskpane/theme";
+import { createWordGateway } from "../word/gateway";
+import type { WordGateway } from "../word/gateway-types";
+import { DocumentView } from "./DocumentView";
+import { SAMPLES, THEME_NAMES, loadFile, loadSample, type InitialChoice, type LoadedDocument, type SampleId } from "./samples";
+
+const useStyles = makeStyles({
+  app: {
+    display: "flex",
+    flexDirection: "column",
+    height: "100vh",
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground1,
+  },
+  toolbar: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  title: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, marginRight: "auto" },
+  field: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  hiddenInput: { display: "none" },
+  message: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
+  main: { display: "flex", flexGrow: 1, minHeight: 0 },
+  document: { flexGrow: 1, minWidth: 0, overflow: "auto", padding: tokens.spacingHorizontalXXL },
+  documentName: { display: "block", textAlign: "center", marginBottom: tokens.spacingVerticalS, color: tokens.colorNeutralForeground3 },
+  pane: {
+    display: "flex",
+    flexDirection: "column",
+    flexShrink: 0,
+    width: "360px",
+    borderLeft: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  paneTitle: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  paneBody: { flexGrow: 1, overflow: "auto" },
+  loading: { padding: tokens.spacingHorizontalXXL },
+});
+
+/** The simulated Word holding one document, and the real gateway over it. */
+interface OpenWord {
+  /** Changes with every document opened, so the pane starts afresh. */
+  serial: number;
+  name: string;
+  word: SimulatedWord;
+  gateway: WordGateway;
+}
+
+/**
+ * The preview: the real task pane (src/taskpane) with the real gateway (src/word), running against a simulated
+ * Word that holds a sample monitoring document or one the user opens, drawn beside it like a Word page.
+ */
+export function PreviewApp({ initial }: { initial: InitialChoice }) {
+  const styles = useStyles();
+  const ids = { sample: useId("sample"), theme: useId("theme") };
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [theme, setTheme] = useState<ThemeName>(initial.theme);
+  const [sample, setSample] = useState<SampleId | "">(initial.sample);
+  const [open, setOpen] = useState<OpenWord | null>(null);
+  const [selection, setSelection] = useState<Location | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<{ title: string; message: string } | null>(null);
+
+  const current = useRef<OpenWord | null>(null);
+
+  // One simulated Word at a time: it owns the Office and Word globals the gateway uses.
+  const show = useCallback((loaded: LoadedDocument) => {
+    current.current?.word.uninstall();
+    const word = installSimulatedWord(loaded.snapshot);
+    const next = { serial: (current.current?.serial ?? 0) + 1, name: loaded.name, word, gateway: createWordGateway() };
+    current.current = next;
+    setOpen(next);
+    setSelection(null);
+    setError(null);
+  }, []);
+
+  // Shows the document once read, or says why it could not be.
+  const settle = useCallback(
+    (pending: Promise<LoadedDocument>, failureTitle: string) => {
+      pending
+        .then(show, (reason: unknown) =>
+          setError({ title: failureTitle, message: reason instanceof Error ? reason.message : String(reason) }),
+        )
+        .finally(() => setLoading(false));
+    },
+    [show],
+  );
+  const load = (pending: Promise<LoadedDocument>, failureTitle: string) => {
+    setLoading(true);
+    settle(pending, failureTitle);
+  };
+
+  // The first document (loading starts out true).
+  useEffect(() => settle(loadSample(initial.sample), "The sample could not be opened"), [settle, initial.sample]);
+
+  // Word's selection, as the add-in moves it.
+  useEffect(() => open?.word.onSelectionChange(setSelection), [open]);
+  // The page shows what the simulated Word holds now.
+  const snapshot = useMemo(() => (open ? snapshotOfDocument(open.word.document) : null), [open]);
+
+  const chooseSample = (event: ChangeEvent<HTMLSelectElement>) => {
+    const id = event.target.value as SampleId;
+    setSample(id);
+    load(loadSample(id), "The sample could not be opened");
+  };
+
+  const chooseFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = ""; // so choosing the same file again still opens it
+    if (!file) return;
+    load(
+      loadFile(file).then((loaded) => {
+        setSample("");
+        return loaded;
+      }),
+      "That file could not be opened",
+    );
+  };
+
+  return (
+    <FluentProvider theme={THEMES[theme]}>
+      <div className={styles.app}>
+        <header className={styles.toolbar}>
+          <div className={styles.title}>
+            <img src="assets/icon-32.png" alt="" width={24} height={24} />
+            <Text weight="semibold" size={400}>
+              Scrutiny Monitoring: preview
+            </Text>
+          </div>
+          <div className={styles.field}>
+            <Label htmlFor={ids.sample}>Sample</Label>
+            <Select id={ids.sample} value={sample} onChange={chooseSample} disabled={loading}>
+              {sample === "" && <option value="">Your document</option>}
+              {SAMPLES.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <Button icon={<FolderOpenRegular />} onClick={() => fileInput.current?.click()} disabled={loading}>
+            Open a .docx…
+          </Button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            className={styles.hiddenInput}
+            onChange={chooseFile}
+            aria-label="Open a .docx file"
+            data-testid="open-file"
+          />
+          <div className={styles.field}>
+            <Label htmlFor={ids.theme}>Theme</Label>
+            <Select id={ids.theme} value={theme} onChange={(event) => setTheme(event.target.value as ThemeName)}>
+              {THEME_NAMES.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.title}
+                </option>
+              ))}
+            </Select>
+          </div>
+        </header>
+        {error && (
+          <MessageBar intent="error" layout="multiline" className={styles.message}>
+            <MessageBarBody>
+              <MessageBarTitle>{error.title}</MessageBarTitle>
+              {error.message}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        <div className={styles.main}>
+          <section className={styles.document} aria-label="Word document (simulated)">
+            {open && snapshot ? (
+              <>
+                <Caption1 className={styles.documentName}>
+                  <DocumentRegular /> {open.name}
+                </Caption1>
+                <DocumentView snapshot={snapshot} selection={selection} />
+              </>
+            ) : (
+              loading && <Spinner className={styles.loading} label="Opening the document…" />
+            )}
+          </section>
+          <aside className={styles.pane} aria-label="Task pane">
+            <div className={styles.paneTitle}>Scrutiny Monitoring</div>
+            <div className={styles.paneBody}>{open && <Pane key={open.serial} gateway={open.gateway} theme={theme} />}</div>
+          </aside>
+        </div>
+      </div>
+    </FluentProvider>
+  );
+}

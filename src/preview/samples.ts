@@ -1,0 +1,56 @@
+import type { DocumentSnapshot } from "../model/snapshot";
+import { DocxError, readDocx } from "../docx";
+import type { ThemeName } from "../taskpane/theme";
+
+/** The sample monitoring documents (the .docx fixtures built from the two real documents, in dist/samples/). */
+export const SAMPLES = [
+  { id: "careers-provision", title: "Careers Provision" },
+  { id: "care-leavers-eet", title: "Care Leavers EET" },
+] as const;
+
+export type SampleId = (typeof SAMPLES)[number]["id"];
+
+export const THEME_NAMES: readonly { id: ThemeName; title: string }[] = [
+  { id: "light", title: "Light" },
+  { id: "dark", title: "Dark" },
+  { id: "high-contrast", title: "High contrast" },
+];
+
+export interface InitialChoice {
+  sample: SampleId;
+  theme: ThemeName;
+}
+
+/** `?sample=care-leavers-eet&theme=dark` picks the first document and theme (handy for links and tests). */
+export function initialChoice(search: string): InitialChoice {
+  const params = new URLSearchParams(search);
+  const sample = SAMPLES.find((s) => s.id === params.get("sample"))?.id ?? SAMPLES[0].id;
+  const theme = THEME_NAMES.find((t) => t.id === params.get("theme"))?.id ?? "light";
+  return { sample, theme };
+}
+
+/** A document the preview holds: its name as shown, and its snapshot. */
+export interface LoadedDocument {
+  name: string;
+  snapshot: DocumentSnapshot;
+}
+
+export async function loadSample(id: SampleId): Promise<LoadedDocument> {
+  const response = await fetch(`samples/${id}.docx`);
+  if (!response.ok) throw new Error(`The sample ${id}.docx could not be loaded (HTTP ${response.status}).`);
+  const snapshot = await readDocx(new Uint8Array(await response.arrayBuffer()));
+  return { name: `${id}.docx`, snapshot };
+}
+
+/** Reads a file the user chose. Throws an Error whose message is fit to show. */
+export async function loadFile(file: File): Promise<LoadedDocument> {
+  if (!/\.docx$/i.test(file.name)) {
+    throw new Error(`“${file.name}” is not a Word document (.docx). Choose a .docx file saved from Word.`);
+  }
+  try {
+    return { name: file.name, snapshot: await readDocx(new Uint8Array(await file.arrayBuffer())) };
+  } catch (error) {
+    if (error instanceof DocxError) throw new Error(`“${file.name}” could not be opened: ${error.message}`);
+    throw error;
+  }
+}
