@@ -196,6 +196,7 @@ const MIN_COPY_WORDS = 6;
 function checkRounds(findings: FindingList, recommendation: Recommendation, impacts: ImpactIndex, labelled: boolean): void {
   const rounds = recommendation.rounds;
   let previousDated: Round | null = null;
+  let previousKeys: { evidence: string | null; impact: string | null } = { evidence: null, impact: null };
   rounds.forEach((round, index) => {
     const latest = index === rounds.length - 1;
     const add = (finding: Omit<NewFinding, "round">): void =>
@@ -275,9 +276,10 @@ function checkRounds(findings: FindingList, recommendation: Recommendation, impa
     if (round.month !== null) previousDated = round;
 
     const previous = index > 0 ? rounds[index - 1] : null;
+    const keys = { evidence: copyKey(round.evidence?.text), impact: copyKey(round.impact?.text) };
     for (const name of ["evidence", "impact"] as const) {
-      const text = copyKey(round[name]?.text);
-      if (previous && text !== null && text === copyKey(previous[name]?.text)) {
+      const key = keys[name];
+      if (previous && key !== null && key === previousKeys[name]) {
         add({
           code: "copied-from-last-round",
           severity: "warning",
@@ -296,7 +298,8 @@ function checkRounds(findings: FindingList, recommendation: Recommendation, impa
         location: impact.location,
       });
     }
-    const impactKey = copyKey(impact?.text);
+    previousKeys = keys;
+    const impactKey = keys.impact;
     if (impact && impactKey !== null) {
       const first = impacts.get(impactKey);
       if (!first) impacts.set(impactKey, { recommendation, round });
@@ -406,16 +409,18 @@ function firstLocation(round: Round): Location | null {
 /** The words of a text, for "word for word" comparisons; null when too short to call a copy. */
 function copyKey(text: string | undefined): string | null {
   if (!text) return null;
-  const words = text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word !== "");
-  return words.length >= MIN_COPY_WORDS ? words.join(" ") : null;
+  const words = text.toLowerCase().replace(NOT_WORD, " ").trim();
+  let spaces = 0;
+  for (let at = words.indexOf(" "); at !== -1 && spaces < MIN_COPY_WORDS - 1; at = words.indexOf(" ", at + 1)) spaces++;
+  return spaces >= MIN_COPY_WORDS - 1 ? words : null;
 }
+
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 
 const AS_ABOVE = /^(?:as|see)(?: per)? (?:above|previous(?: update| round)?|before|recommendation \w+)$/;
 
 function isAsAbove(text: string): boolean {
-  const words = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  if (text.length > 40) return false;
+  const words = text.toLowerCase().replace(NOT_WORD, " ").trim();
   return AS_ABOVE.test(words);
 }

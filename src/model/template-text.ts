@@ -17,8 +17,13 @@ const PLACEHOLDERS = [
   String.raw`lorem ipsum(?: dolor(?: sit amet)?)?`,
 ];
 
-const PLACEHOLDER = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${PLACEHOLDERS.join("|")})(?![\p{L}\p{N}])`, "giu");
+const ANY_PLACEHOLDER = PLACEHOLDERS.join("|").replace(/ /g, String.raw`\s+`);
+const PLACEHOLDER = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${ANY_PLACEHOLDER})(?![\p{L}\p{N}])`, "giu");
+/** Fails at once on prose, which is nearly everything checked. */
+const STARTS_WITH_PLACEHOLDER = new RegExp(String.raw`^[^\p{L}\p{N}]*(?:${ANY_PLACEHOLDER})(?![\p{L}\p{N}])`, "iu");
 const HAS_WORD = /[\p{L}\p{N}]/u;
+/** Longer than any run of placeholders officers leave; real prose is never checked against them. */
+const MAX_TEMPLATE_LENGTH = 160;
 
 /** True when the text has something to say: not empty, not only punctuation, not only template text. */
 export function hasContent(text: string | null | undefined): boolean {
@@ -27,9 +32,8 @@ export function hasContent(text: string | null | undefined): boolean {
 
 /** True when the text is nothing but template or placeholder words (and punctuation). */
 export function isTemplateText(text: string | null | undefined): boolean {
-  if (!text || !HAS_WORD.test(text)) return false;
-  const rest = normalise(text).replace(PLACEHOLDER, " ");
-  return !HAS_WORD.test(rest);
+  if (!text || text.length > MAX_TEMPLATE_LENGTH || !STARTS_WITH_PLACEHOLDER.test(text)) return false;
+  return !HAS_WORD.test(text.replace(PLACEHOLDER, " "));
 }
 
 function normalise(text: string): string {
