@@ -1,5 +1,13 @@
 import type { DocumentSnapshot, SnapshotBlock, SnapshotRow } from "../../src/model/snapshot";
-import { installSimulatedWord, type SimulatedWord } from "../../src/simulated-word";
+import {
+  cell,
+  installSimulatedWord,
+  paragraph,
+  snapshotOfDocument,
+  table,
+  type SimDocument,
+  type SimulatedWord,
+} from "../../src/simulated-word";
 import { createWordGateway } from "../../src/word/gateway";
 import { WordError } from "../../src/word/gateway-types";
 import { realSnapshot } from "../helpers/text-snapshot";
@@ -52,7 +60,7 @@ afterEach(() => {
   word = null;
 });
 
-function install(snapshot: DocumentSnapshot, requirementSets?: Record<string, string>): SimulatedWord {
+function install(snapshot: DocumentSnapshot | SimDocument, requirementSets?: Record<string, string>): SimulatedWord {
   word = installSimulatedWord(snapshot, requirementSets ? { requirementSets } : {});
   return word;
 }
@@ -65,6 +73,37 @@ describe("scan", () => {
     expect(scanned).toEqual(source);
     expect(w.syncCount).toBe(1);
     expect(w.runCount).toBe(1);
+  });
+});
+
+/** A cell holding a nested table, then a second top-level table. */
+const nestedDocument = (): SimDocument => ({
+  blocks: [
+    paragraph("Before"),
+    table([["Recommendation 1:", cell("Outer", table([["Inner 1", "Inner 2"]]), "After inner")]]),
+    paragraph(""),
+    table([["Responsibility:", "Lead"]]),
+  ],
+});
+
+describe("scan, with a nested table", () => {
+  it("flattens the nested table into its cell and numbers top-level tables only", async () => {
+    const w = install(nestedDocument());
+    const scanned = await createWordGateway().scan();
+    expect(scanned).toEqual(snapshotOfDocument(w.document));
+    expect(scanned.blocks.map((b) => (b.kind === "table" ? `table ${b.index}` : `paragraph ${b.location.paragraph}`))).toEqual([
+      "paragraph 0",
+      "table 0",
+      "paragraph 6",
+      "table 1",
+    ]);
+    expect(w.syncCount).toBe(1);
+  });
+
+  it("selects a top-level table that follows a nested one by its top-level index", async () => {
+    const w = install(nestedDocument());
+    await createWordGateway().select({ kind: "cell", table: 1, row: 0, cell: 1 });
+    expect(w.selection).toEqual({ kind: "cell", table: 1, row: 0, cell: 1 });
   });
 });
 
@@ -90,7 +129,7 @@ describe("select", () => {
     expect(w.syncCount).toBe(2);
   });
 
-  it.each([10, 500])("selects a paragraph, one inside the tables' run of paragraphs, in two syncs (%i)", async (count) => {
+  it.each([10, 500])("selects the body paragraph that follows every table paragraph, in two syncs (%i)", async (count) => {
     const source = syntheticSnapshot(count);
     const w = install(source);
     const last = source.blocks[source.blocks.length - 2]!;
@@ -98,6 +137,21 @@ describe("select", () => {
     await gateway.select(last.location);
     expect(w.selection).toEqual(last.location);
     expect(w.syncCount).toBe(2);
+  });
+
+  it("selects a paragraph inside a cell by its body.paragraphs index", async () => {
+    const w = install(realSnapshot("careersProvision"));
+    await gateway.select({ kind: "paragraph", paragraph: 3 });
+    expect(w.selection).toEqual({ kind: "paragraph", paragraph: 3 });
+    expect(w.syncCount).toBe(2);
+  });
+
+  it("works on a WordApi 1.3 host (Office 2019 and 2021)", async () => {
+    const source = syntheticSnapshot(3);
+    const w = install(source, { WordApi: "1.3" });
+    expect(await gateway.scan()).toEqual(source);
+    await gateway.select({ kind: "cell", table: 2, row: 2, cell: 1 });
+    expect(w.selection).toEqual({ kind: "cell", table: 2, row: 2, cell: 1 });
   });
 
   it("selects the cell of a real document found by scan", async () => {
