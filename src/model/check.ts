@@ -1,7 +1,8 @@
-import { formatMonth, groupCycles, monthOrdinal } from "./cycles";
+import { groupCycles, monthOrdinal } from "./cycles";
+import { findLabelDate, formatMonth } from "./dates";
 import { FINDING_CODES, PART_NAMES, subject, type FindingCode, type PartName } from "./findings";
 import type { Location } from "./snapshot";
-import { hasContent, isTemplateText, quote } from "./template-text";
+import { hasContent, isPlaceholderText, quote } from "./placeholders";
 import type { Field, Finding, MonitoringDocument, Recommendation, Round, RoundPart, Severity } from "./types";
 
 /**
@@ -164,11 +165,9 @@ function checkHeader(document: MonitoringDocument, findings: FindingList): void 
   }
 }
 
-const MONTH_WORD = String.raw`jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec`;
-const DATE_LIKE = new RegExp(String.raw`\b(?:19|20)\d\d\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:${MONTH_WORD})[a-z]*\.?\s*'?\d{2}\b`, "i");
-
+/** A month and year anywhere in the text, or at least a year: "August 2020", "Aug 20", "2020". */
 function mentionsDate(text: string): boolean {
-  return DATE_LIKE.test(text);
+  return findLabelDate(text) !== null || /\b(?:19|20)\d\d\b/.test(text);
 }
 
 /** "Agreed Action:" → "Agreed Action". */
@@ -177,7 +176,7 @@ function fieldName(item: Field): string {
 }
 
 function checkTemplateField(findings: FindingList, recommendation: Recommendation | null, item: Field, name: string): void {
-  if (!isTemplateText(item.text)) return;
+  if (!isPlaceholderText(item.text)) return;
   const who = recommendation ? `${subject(recommendation.number)}: ` : "";
   findings.add(recommendation, {
     code: "template-text",
@@ -257,8 +256,8 @@ function checkRounds(findings: FindingList, recommendation: Recommendation, impa
       const part = round[name];
       if (!part) continue;
       const templateOnly =
-        isTemplateText(part.text) ||
-        (name === "assessment" && round.assessment?.grade != null && isTemplateText(round.assessment.explanation));
+        isPlaceholderText(part.text) ||
+        (name === "assessment" && round.assessment?.grade != null && isPlaceholderText(round.assessment.explanation));
       if (templateOnly) {
         add({
           code: "template-text",
@@ -294,7 +293,7 @@ function checkRounds(findings: FindingList, recommendation: Recommendation, impa
       add({
         code: "as-above",
         severity: "info",
-        message: `${about}: Evidence of Impact only says “${quote(impact.text)}”. Say which evidence it means: members may read each recommendation on its own.`,
+        message: `${about}: Evidence of Impact only says “${quote(impact.text)}”: say which evidence it means, as members may read each recommendation on its own.`,
         location: impact.location,
       });
     }
@@ -318,7 +317,7 @@ function checkRounds(findings: FindingList, recommendation: Recommendation, impa
 function describeGap(part: RoundPart | null, name: PartName): string {
   const title = PART_NAMES[name];
   if (!part) return `no ${title} row.`;
-  if (isTemplateText(part.text)) return `${title} only holds template text (“${quote(part.text)}”).`;
+  if (isPlaceholderText(part.text)) return `${title} only holds template text (“${quote(part.text)}”).`;
   return `${title} is empty.`;
 }
 
@@ -364,7 +363,7 @@ function checkLabels(add: Add, about: string, round: Round): void {
       add({
         code: "label-date-mismatch",
         severity: "warning",
-        message: `${about}: ${PART_NAMES[name]} is dated ${part.dateText ?? formatMonth(part.month)}, but the round is dated ${formatMonth(round.month)}.`,
+        message: `${about}: ${PART_NAMES[name]} is dated ${formatMonth(part.month)}, but the round is dated ${formatMonth(round.month)}.`,
         location: labelOf(part),
       });
     }

@@ -1,3 +1,4 @@
+import { formatMonth } from "./dates";
 import type { MonitoringDocument, Month } from "./types";
 
 /** One update cycle: the rounds the recommendations were given in the same update of the document. */
@@ -96,26 +97,4 @@ function mostCommonMonth(counts: Map<Month, number>): Month | null {
 export function monthOrdinal(month: Month | null): number | null {
   const match = month === null ? null : /^(\d{4})-(\d{2})$/.exec(month);
   return match ? Number(match[1]) * 12 + Number(match[2]) - 1 : null;
-}
-
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/** "2022-09" → "September 2022"; anything else is returned as it is. */
-export function formatMonth(month: Month): string {
-  const match = /^(\d{4})-(\d{2})$/.exec(month);
-  const name = match ? MONTH_NAMES[Number(match[2]) - 1] : undefined;
-  return match && name ? `${name} ${match[1]}` : month;
 }

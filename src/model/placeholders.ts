@@ -27,11 +27,11 @@ const MAX_TEMPLATE_LENGTH = 160;
 
 /** True when the text has something to say: not empty, not only punctuation, not only template text. */
 export function hasContent(text: string | null | undefined): boolean {
-  return !!text && HAS_WORD.test(text) && !isTemplateText(text);
+  return !!text && HAS_WORD.test(text) && !isPlaceholderText(text);
 }
 
 /** True when the text is nothing but template or placeholder words (and punctuation). */
-export function isTemplateText(text: string | null | undefined): boolean {
+export function isPlaceholderText(text: string | null | undefined): boolean {
   if (!text || text.length > MAX_TEMPLATE_LENGTH || !STARTS_WITH_PLACEHOLDER.test(text)) return false;
   return !HAS_WORD.test(text.replace(PLACEHOLDER, " "));
 }

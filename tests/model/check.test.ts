@@ -1,6 +1,7 @@
+import { analyse } from "../../src/model";
 import { check } from "../../src/model/check";
 import { FINDING_CODES } from "../../src/model/findings";
-import { isTemplateText } from "../../src/model/template-text";
+import { isPlaceholderText } from "../../src/model/placeholders";
 import type { Finding, MonitoringDocument } from "../../src/model/types";
 import {
   buildDocument,
@@ -10,6 +11,7 @@ import {
   type DocumentSpec,
   type RoundSpec,
 } from "../helpers/model-builder";
+import { realSnapshot } from "../helpers/text-snapshot";
 
 function findingsFor(spec: DocumentSpec): Finding[] {
   return check(buildDocument(spec));
@@ -284,13 +286,13 @@ describe("check: header and template text", () => {
     "XX/XX/XXXX",
     "<date>",
   ])("calls %p template text", (text) => {
-    expect(isTemplateText(text)).toBe(true);
+    expect(isPlaceholderText(text)).toBe(true);
   });
 
   it.each(["N/A", "None yet.", "2 young people started", "TBC by the council in March: 12 schools", "Text to be added"])(
     "does not call %p template text",
     (text) => {
-      expect(isTemplateText(text)).toBe(false);
+      expect(isPlaceholderText(text)).toBe(false);
     },
   );
 });
@@ -333,5 +335,44 @@ describe("check: order and codes", () => {
       expect(info.severities).toContain(finding.severity);
       expect(finding.code).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
     }
+  });
+});
+
+describe("check: the real documents", () => {
+  const careers = analyse(realSnapshot("careersProvision"));
+  const careLeavers = analyse(realSnapshot("careLeaversEet"));
+
+  it("careers provision: recommendation 2's grade is in Evidence of Impact, so it has none", () => {
+    const two = careers.findings.filter((finding) => finding.recommendation === "2");
+    expect(codes(two)).toEqual(["error missing-grade 2", "warning grade-in-wrong-row 2"]);
+    expect(two[0].message).toBe(
+      "Recommendation 2 (July 21 update): no grade in Assessment of Progress. A grade 2 is written in Evidence of Impact instead.",
+    );
+    expect(two[0].location).toEqual(careers.document.recommendations[1].rounds[0].assessment?.location);
+    expect(two[1].location).toEqual(careers.document.recommendations[1].rounds[0].impact?.location);
+  });
+
+  it("careers provision: one update dated March, July and August 2021 is not reported as not updated", () => {
+    expect(careers.findings.filter((finding) => finding.code === "not-updated")).toEqual([]);
+    expect(careers.findings.filter((finding) => finding.severity === "error")).toHaveLength(1);
+  });
+
+  it("careers provision: dates that disagree with their round, a label with no date, and “As above.”", () => {
+    expect(codes(careers.findings.filter((finding) => finding.recommendation !== "2"))).toEqual([
+      "warning label-date-mismatch 1",
+      "warning label-date-mismatch 3",
+      "info as-above 6",
+      "warning label-date-mismatch 7",
+      "warning label-without-date 7",
+    ]);
+    const impact = careers.document.recommendations[6].rounds[0].impact;
+    expect(careers.findings.find((f) => f.code === "label-without-date")?.location).toEqual(impact?.labelLocation);
+  });
+
+  it("care leavers EET: no errors, and recommendation 7's September 2022 impact copied from recommendation 2", () => {
+    expect(careLeavers.findings.filter((finding) => finding.severity === "error")).toEqual([]);
+    const copied = one(careLeavers.findings, "copied-impact");
+    expect(copied).toMatchObject({ severity: "warning", recommendation: "7", round: "September 2022" });
+    expect(copied.location).toEqual(careLeavers.document.recommendations[2].rounds[0].impact?.location);
   });
 });

@@ -1,6 +1,8 @@
+import { analyse } from "../../src/model";
 import { groupCycles } from "../../src/model/cycles";
 import { totals } from "../../src/model/totals";
 import { buildDocument, careLeaversLike, careersLike, gradedRounds } from "../helpers/model-builder";
+import { realSnapshot } from "../helpers/text-snapshot";
 
 describe("totals", () => {
   it("counts one update carrying March, July and August 2021 as one round, labelled by its most common month", () => {
@@ -136,5 +138,38 @@ describe("totals", () => {
 
   it("gives an empty document zero counts and no rounds", () => {
     expect(totals(buildDocument())).toEqual({ latest: { 1: 0, 2: 0, 3: 0, 4: 0, none: 0 }, rounds: [], history: [] });
+  });
+});
+
+describe("totals: the real documents", () => {
+  it("careers provision: one round, July 2021, with 1:1 2:4 3:1 4:0 none:1", () => {
+    const result = analyse(realSnapshot("careersProvision")).totals;
+    const counts = { 1: 1, 2: 4, 3: 1, 4: 0, none: 1 };
+    expect(result.latest).toEqual(counts);
+    expect(result.rounds).toEqual([{ label: "July 2021", month: "2021-07", counts }]);
+    expect(result.history.map((h) => [h.recommendation, h.grades.map((g) => g.grade)])).toEqual([
+      ["1", [2]],
+      ["2", [null]],
+      ["3", [2]],
+      ["4", [2]],
+      ["5", [2]],
+      ["6", [3]],
+      ["7", [1]],
+    ]);
+  });
+
+  it("care leavers EET: three rounds and each recommendation's history", () => {
+    const result = analyse(realSnapshot("careLeaversEet")).totals;
+    expect(result.rounds).toEqual([
+      { label: "September 2022", month: "2022-09", counts: { 1: 0, 2: 3, 3: 0, 4: 0, none: 0 } },
+      { label: "February 2023", month: "2023-02", counts: { 1: 0, 2: 1, 3: 2, 4: 0, none: 0 } },
+      { label: "November 2023", month: "2023-11", counts: { 1: 2, 2: 1, 3: 0, 4: 0, none: 0 } },
+    ]);
+    expect(result.latest).toEqual({ 1: 2, 2: 1, 3: 0, 4: 0, none: 0 });
+    expect(result.history.map((h) => [h.recommendation, h.grades.map((g) => g.grade)])).toEqual([
+      ["2", [2, 2, 1]],
+      ["6", [2, 3, 1]],
+      ["7", [2, 3, 2]],
+    ]);
   });
 });
