@@ -95,7 +95,11 @@ export function installSimulatedWord(
     state.runCount++;
     const context = new SimRequestContext(state);
     try {
-      const result = (await (batch as (context: unknown) => Promise<T>)(context)) as T;
+      const pending = (batch as (context: unknown) => unknown)(context);
+      if (typeof (pending as { then?: unknown } | null)?.then !== "function") {
+        throw new SimOfficeError("RunMustReturnPromise", "The batch function passed to the \".run\" method didn't return a promise.");
+      }
+      const result = (await pending) as T;
       // Office.js syncs once more after the batch when commands are still queued.
       if (context.hasPendingCommands) await context.sync();
       return result;

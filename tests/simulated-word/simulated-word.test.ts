@@ -242,6 +242,12 @@ describe("writes and syncs", () => {
     await expect(run).rejects.toMatchObject({ code: "InvalidArgument" });
   });
 
+  it("requires the batch to return a promise, as Office.js does", async () => {
+    install(small);
+    const notAsync = (() => undefined) as unknown as (context: Word.RequestContext) => Promise<void>;
+    await expect(Word.run(notAsync)).rejects.toMatchObject({ code: "RunMustReturnPromise" });
+  });
+
   it("refuses work from a proxy whose Word.run has ended", async () => {
     install(small);
     const body = await Word.run(async (context) => context.document.body);
