@@ -85,6 +85,8 @@ function fileBlock(report: FileReport, style: Style): string {
         ["Latest update", ...countCells(report.totals.latest)],
         ...rounds.map((round) => [round.label, ...countCells(round.counts)]),
       ],
+      undefined,
+      [false, true, true, true, true, true],
     ).map((line) => `  ${line}`),
   );
   return lines.join("\n") + "\n";
@@ -102,14 +104,19 @@ function summaryLine(reports: readonly FileReport[]): string {
 }
 
 /**
- * Left-aligned columns padded to the widest cell; `paint` may colour a whole body line
+ * Columns padded to the widest cell (numbers right-aligned); `paint` may colour a whole body line
  * (after padding, so escape codes never upset the widths).
  */
-function table(head: string[], rows: string[][], paint?: (row: string[], text: string) => string): string[] {
+function table(
+  head: string[],
+  rows: string[][],
+  paint?: (row: string[], text: string) => string,
+  rightAligned: boolean[] = [],
+): string[] {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)));
   const format = (row: string[]): string =>
     row
-      .map((cell, i) => cell.padEnd(widths[i]))
+      .map((cell, i) => (rightAligned[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
       .join("  ")
       .trimEnd();
   return [format(head), ...rows.map((row) => (paint ? paint(row, format(row)) : format(row)))];
