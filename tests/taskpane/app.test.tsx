@@ -98,7 +98,7 @@ describe("findings", () => {
     await checked(gateway);
     fireEvent.click(screen.getByRole("button", { name: /has no grade/ }));
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toContain("Could not go to this place: That cell is no longer in the document.");
+    expect(alert.textContent).toContain("Could not go to this place. That cell is no longer in the document.");
   });
 
   it("says every recommendation is complete when nothing is wrong", async () => {

@@ -32,6 +32,11 @@ const useStyles = makeStyles({
   },
 });
 
+/** Ends the message with a full stop if it has none. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+}
+
 function SeverityIcon({ severity }: { severity: Severity }) {
   const styles = useStyles();
   const Icon = severity === "error" ? ErrorCircleFilled : severity === "warning" ? WarningFilled : InfoFilled;
@@ -79,7 +84,7 @@ export function FindingItem({ finding, onSelect }: FindingItemProps) {
       </Button>
       {problem && (
         <Text role="alert" size={200} className={styles.failed}>
-          Could not go to this place: {problem} Re-check if the document has changed.
+          Could not go to this place. {sentence(problem)}
         </Text>
       )}
     </li>

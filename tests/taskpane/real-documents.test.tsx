@@ -1,0 +1,80 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen, within } from "@testing-library/react";
+import { analyse } from "../../src/model";
+import { realSnapshot } from "../helpers/text-snapshot";
+import { fakeGateway, renderApp } from "./fakes";
+
+/** The real engine over the two real documents, through a fake gateway. */
+async function check(name: "careersProvision" | "careLeaversEet") {
+  const gateway = fakeGateway(realSnapshot(name));
+  renderApp(gateway);
+  fireEvent.click(screen.getByRole("button", { name: "Check document" }));
+  await screen.findByRole("button", { name: "Re-check" });
+  return gateway;
+}
+
+function showTotals(): HTMLElement {
+  fireEvent.click(screen.getByRole("tab", { name: "Totals" }));
+  return screen.getByRole("tabpanel", { name: "Totals" });
+}
+
+describe("careers provision", () => {
+  it("names the review and says how many recommendations are complete", async () => {
+    await check("careersProvision");
+    expect(screen.getByRole("heading", { level: 1, name: "Scrutiny Review of Careers Provision" })).toBeTruthy();
+    // Recommendation 2's July 21 update has no grade in its assessment: the only recommendation with an error.
+    expect(screen.getByText("6 of 7 recommendations complete for the latest update (July 2021)")).toBeTruthy();
+  });
+
+  it("lists recommendation 2's missing grade under recommendation 2, before its warning, and goes there", async () => {
+    const gateway = await check("careersProvision");
+    const rec2 = screen.getByRole("list", { name: /^Recommendation 2\s?: 1 error, 1 warning$/ });
+    const [first, second] = within(rec2).getAllByRole("button");
+    expect(first.textContent).toMatch(/^Error: Recommendation 2 \(July 21 update\): no grade in Assessment of Progress/);
+    expect(second.textContent).toMatch(/^Warning: /);
+
+    fireEvent.click(first);
+    const missingGrade = analyse(realSnapshot("careersProvision")).findings.find(
+      (f) => f.code === "missing-grade" && f.recommendation === "2",
+    );
+    expect(missingGrade?.location).toBeTruthy();
+    expect(gateway.select).toHaveBeenCalledWith(missingGrade?.location);
+  });
+
+  it("shows the latest grade counts with the key", async () => {
+    await check("careersProvision");
+    const key = within(showTotals()).getAllByRole("list")[0];
+    expect(within(key).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "1 Fully Achieved1",
+      "2 On-Track4",
+      "3 Slipped1",
+      "4 Not Achieved0",
+      "No grade1",
+    ]);
+  });
+});
+
+describe("care leavers EET", () => {
+  it("shows each recommendation's grade history, recommendation 6 as 2 → 3 → 1", async () => {
+    await check("careLeaversEet");
+    const totals = showTotals();
+    const sentence = within(totals).getByText(
+      "Recommendation 6: September 2022 grade 2, February 2023 grade 3, November 2023 grade 1",
+    );
+    const item = sentence.closest("li");
+    // What the eye sees (spacing comes from the layout): the number, then each grade with an arrow between.
+    const shown = item?.querySelector("[aria-hidden]")?.textContent?.replace(/\s+/g, "");
+    expect(shown).toBe("Recommendation62→3→1");
+  });
+
+  it("tabulates every round", async () => {
+    await check("careLeaversEet");
+    const table = within(showTotals()).getByRole("table", { name: "Grades in every update" });
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows.map((row) => within(row).getAllByRole("cell").map((c) => c.textContent))).toEqual([
+      ["September 2022", "0", "3", "0", "0", "0"],
+      ["February 2023", "0", "1", "2", "0", "0"],
+      ["November 2023", "2", "1", "0", "0", "0"],
+    ]);
+  });
+});
