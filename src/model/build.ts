@@ -106,14 +106,37 @@ export function finishField(sink: Sink | null): Field | null {
 }
 
 function toPart(sink: Sink | null): RoundPart | null {
-  return sink ? { ...toField(sink), month: sink.month, dateText: sink.dateText } : null;
+  if (!sink) return null;
+  const field = toField(sink);
+  return {
+    label: field.label,
+    text: field.text,
+    location: field.location,
+    labelLocation: field.labelLocation,
+    month: sink.month,
+    dateText: sink.dateText,
+  };
 }
 
 function toAssessment(sink: Sink | null): Assessment | null {
-  const part = toPart(sink);
-  if (!part) return null;
-  const reading = readAssessment(part.text);
-  return { ...part, grade: reading.grade, explanation: reading.explanation };
+  if (!sink) return null;
+  const field = toField(sink);
+  const reading = readAssessment(field.text);
+  return {
+    label: field.label,
+    text: field.text,
+    location: field.location,
+    labelLocation: field.labelLocation,
+    month: sink.month,
+    dateText: sink.dateText,
+    grade: reading.grade,
+    explanation: reading.explanation,
+  };
+}
+
+function misplaced(part: MisplacedGrade["part"], row: RoundPart | null, into: MisplacedGrade[]): void {
+  const grade = row ? readMisplacedGrade(row.text) : null;
+  if (row && grade !== null) into.push({ part, grade, location: row.location });
 }
 
 export function finishRound(builder: RoundBuilder, index: number): Round {
@@ -121,18 +144,13 @@ export function finishRound(builder: RoundBuilder, index: number): Round {
   const assessment = toAssessment(builder.assessment);
   const impact = toPart(builder.impact);
   const misplacedGrades: MisplacedGrade[] = [];
-  for (const [part, row] of [
-    ["evidence", evidence],
-    ["impact", impact],
-  ] as const) {
-    const grade = row ? readMisplacedGrade(row.text) : null;
-    if (row && grade !== null) misplacedGrades.push({ part, grade, location: row.location });
-  }
-  const dated = [evidence, assessment, impact].find((p) => p !== null && p.month !== null) ?? null;
-  const written = [evidence, assessment, impact].find((p) => p !== null && p.dateText !== null) ?? null;
+  misplaced("evidence", evidence, misplacedGrades);
+  misplaced("impact", impact, misplacedGrades);
+  // A label date always has both its month and its text (see findLabelDate).
+  const dated = evidence?.month ? evidence : assessment?.month ? assessment : impact?.month ? impact : null;
   return {
     index,
-    label: written?.dateText ?? `Update ${index + 1}`,
+    label: dated?.dateText ?? `Update ${index + 1}`,
     month: dated?.month ?? null,
     evidence,
     assessment,

@@ -43,7 +43,10 @@ const ROUND_TAIL = new RegExp(
 );
 const COLON_TAIL = /^\s*[:.]?/;
 
-/** Order matters: "Action Plan Agreed" before "Agreed Action"; success measure before action. */
+/**
+ * Order matters: "Action Plan Agreed" before "Agreed Action"; success measure before action.
+ * Each pattern is anchored and has no capture groups (they are joined into LABEL_WORDS).
+ */
 const SPECS: readonly LabelSpec[] = [
   { kind: "evidence", words: /^(?:evidence\s+of\s+progress|progress\s+update)\b/i, distinctive: true },
   { kind: "assessment", words: /^(?:assessment\s+of\s+progress|progress\s+assessment)\b/i, distinctive: true },
@@ -61,6 +64,9 @@ const SPECS: readonly LabelSpec[] = [
   { kind: "targetDate", words: /^(?:target\s+date|date|timescales?|deadline)\b/i, distinctive: false },
 ];
 
+/** All the label words in one pattern, group i + 1 being SPECS[i]: one match per row. */
+const LABEL_WORDS = new RegExp(`^(?:${SPECS.map((spec) => `(${spec.words.source.slice(1)})`).join("|")})`, "i");
+
 const ROUND_KINDS: ReadonlySet<LabelKind> = new Set(["evidence", "assessment", "impact"]);
 
 /** "Recommendation 3:", "Recommendation No. 3a", "Rec 2 –"; group 1 is the number. */
@@ -69,8 +75,8 @@ const RECOMMENDATION = new RegExp(
   "i",
 );
 const CONTINUATION = /^(?:\(|include\s+explanation)/i;
-const GRADING = /\bgradings?\b/i;
-const TEMPLATE = /^updates\s+on\s+the\s+progress\s+of\s+actions|see\s+end\s+of\s+document\s+for\s+grading/i;
+const GRADING = /^(?:assessment\s+of\s+)?(?:progress\s+)?gradings?\b/i;
+const TEMPLATE = /^updates\s+on\s+the\s+progress\s+of\s+actions\b/i;
 const TITLE = /\bmonitoring\b|\bprogress\s+update\b/i;
 
 function split(text: string, labelLength: number, kind: LabelKind, number?: string): LabelMatch {
@@ -100,16 +106,14 @@ export function classifyLabel(text: string, inParagraph = false): LabelMatch | n
     if (heading) return split(t, rec[0].length, "recommendation", number);
   }
   if (CONTINUATION.test(t)) return { kind: "continuation", label: t.trim(), rest: "" };
-  for (const spec of SPECS) {
-    const words = spec.words.exec(t);
-    if (!words) continue;
-    const after = t.slice(words[0].length);
-    const tail = (ROUND_KINDS.has(spec.kind) ? ROUND_TAIL : COLON_TAIL).exec(after);
-    const length = words[0].length + (tail ? tail[0].length : 0);
-    if (inParagraph && !spec.distinctive && !t.slice(0, length).includes(":") && t.slice(length).trim() !== "") continue;
-    return split(t, length, spec.kind);
-  }
-  return null;
+  const words = LABEL_WORDS.exec(t);
+  if (!words) return null;
+  const spec = SPECS[words.slice(1).findIndex((group) => group !== undefined)];
+  const after = t.slice(words[0].length);
+  const tail = (ROUND_KINDS.has(spec.kind) ? ROUND_TAIL : COLON_TAIL).exec(after);
+  const length = words[0].length + (tail ? tail[0].length : 0);
+  if (inParagraph && !spec.distinctive && !t.slice(0, length).includes(":") && t.slice(length).trim() !== "") return null;
+  return split(t, length, spec.kind);
 }
 
 export function isRoundPart(kind: LabelKind): kind is RoundPartKind {
@@ -122,7 +126,7 @@ export function isRoundPart(kind: LabelKind): kind is RoundPartKind {
  * "Fully Achieved | On-Track | Slipped | Not Achieved").
  */
 export function isGradingKey(label: string, values: readonly string[]): boolean {
-  if (GRADING.test(label)) return true;
+  if (isGradingLabel(label)) return true;
   let cells = 0;
   for (const v of values) {
     if (v.trim() === "") continue;
@@ -130,6 +134,11 @@ export function isGradingKey(label: string, values: readonly string[]): boolean 
     cells++;
   }
   return cells >= 3;
+}
+
+/** "Assessment of Progress Gradings:", "Progress Gradings:", "Gradings". */
+export function isGradingLabel(label: string): boolean {
+  return GRADING.test(label);
 }
 
 /** The template's own words (the instructions paragraph), neither content nor unrecognised. */

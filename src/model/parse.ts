@@ -9,9 +9,10 @@ import {
   type RecommendationBuilder,
   type RecommendationFieldKey,
   type Sink,
+  type SinkStart,
 } from "./build";
 import { isGradeKeyCell } from "./grades";
-import { classifyLabel, isGradingKey, isRoundPart, isTemplateText, looksLikeTitle, type LabelMatch } from "./labels";
+import { classifyLabel, isGradingKey, isGradingLabel, isRoundPart, isTemplateText, looksLikeTitle, type LabelMatch } from "./labels";
 import { findColumnsHeader, parseColumns } from "./parse-columns";
 import { contentParagraphs, isNoise, joinLine } from "./text";
 
@@ -131,6 +132,8 @@ class Parser {
   }
 
   private isKey(item: Item, afterKey: boolean): boolean {
+    // Most rows are a label and one value: not the key, and no need to look closer.
+    if (item.values.length < 3 && !afterKey && !isGradingLabel(item.label)) return false;
     const values = item.values.map((v) => joinLine(v.paragraphs));
     if (isGradingKey(item.label, values)) return true;
     // A key laid out down the page: "1 | Fully Achieved", "2 | On-Track", …
@@ -164,11 +167,12 @@ class Parser {
     const paragraphs = match.rest === "" ? [] : [match.rest];
     for (const v of item.values) for (const p of v.paragraphs) paragraphs.push(p);
     const location = match.rest !== "" ? item.labelLocation : (item.values[0]?.location ?? item.emptyValueLocation ?? item.labelLocation);
-    const start = {
+    const start: SinkStart = {
       label: match.label,
       labelLocation: item.fromParagraph ? null : item.labelLocation,
       paragraphs,
       location,
+      dated: isRoundPart(match.kind),
       fromParagraph: item.fromParagraph,
     };
     const kind = match.kind;
@@ -214,7 +218,7 @@ class Parser {
         round = { evidence: null, assessment: null, impact: null };
         rec.rounds.push(round);
       }
-      const part = newSink({ ...start, dated: true });
+      const part = newSink(start);
       round[kind] = part;
       this.sink = part;
       return;
@@ -226,7 +230,7 @@ class Parser {
   private fill<K extends string>(
     owner: Record<K, Sink | null>,
     key: K,
-    start: Parameters<typeof newSink>[0],
+    start: SinkStart,
   ): Sink {
     const existing = owner[key];
     if (!existing) {

@@ -3,11 +3,11 @@
 /** Dashes officers type or Word substitutes: hyphen, non-breaking hyphen, figure, en and em dash. */
 export const DASHES = "\\-\u2010\u2011\u2012\u2013\u2014";
 
-const NOISE = /^[\s\p{P}\p{S}]*$/u;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /** Blank, or nothing but punctuation and symbols ("--", "•", "…"): skipped quietly. */
 export function isNoise(text: string): boolean {
-  return NOISE.test(text);
+  return !WORD_CHARACTER.test(text);
 }
 
 /** A cell's paragraphs as one line (label cells, comparisons): trimmed, empty ones dropped, joined by a space. */
