@@ -3,9 +3,9 @@
  * broken files, for the exit codes, the reports' facts, and no stack trace ever.
  */
 import { spawnSync } from "child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { join } from "path";
+import { basename, join } from "path";
 import type { FileReport } from "../../src/cli/report";
 import { docxFromSnapshot } from "../fixtures/docx-builder";
 import { snapshotFromText } from "../helpers/text-snapshot";
@@ -23,7 +23,19 @@ interface Result {
   stderr: string;
 }
 
+const results = new Map<string, Result>();
+
+/** Runs the command (once per distinct argument list: the files it reads do not change). */
 function scrutinyCheck(...args: string[]): Result {
+  const key = JSON.stringify(args);
+  const known = results.get(key);
+  if (known) return known;
+  const result = spawnCheck(args);
+  results.set(key, result);
+  return result;
+}
+
+function spawnCheck(args: string[]): Result {
   const env = { ...process.env };
   delete env.NO_COLOR;
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", env, timeout: 30_000 });
@@ -271,6 +283,46 @@ describe("--markdown", () => {
   });
 });
 
-it("the fixtures exist (built by the .docx engineer's `npm run fixtures`)", () => {
-  expect(existsSync(CAREERS) && existsSync(CARE_LEAVERS)).toBe(true);
+describe("the whole fixtures folder", () => {
+  let reports: FileReport[];
+  let code: number | null;
+  beforeAll(() => {
+    const result = scrutinyCheck("--json", FIXTURES);
+    code = result.code;
+    reports = json(result);
+  });
+  const named = (prefix: string): FileReport[] =>
+    reports.filter((r) => /^[\w-]+\.docx$/.test(basename(r.file)) && basename(r.file).startsWith(prefix));
+
+  it("exits 2 (the broken fixtures are in it) and reports every .docx in it", () => {
+    expect(code).toBe(2);
+    expect(reports.map((r) => basename(r.file)).sort()).toEqual(
+      readdirSync(FIXTURES).filter((name) => name.endsWith(".docx")).sort(),
+    );
+  });
+
+  it("reports each broken fixture as unreadable", () => {
+    const brokenReports = named("broken-");
+    expect(brokenReports.length).toBeGreaterThanOrEqual(4);
+    for (const report of brokenReports) expect(report.error?.code).toBe("unreadable");
+  });
+
+  it("gives the same latest grades and totals for careers-provision in every layout", () => {
+    const layouts = named("careers-provision").filter((r) => !/missing-(grade|impact)/.test(r.file));
+    expect(layouts.length).toBeGreaterThanOrEqual(5);
+    for (const report of layouts) {
+      expect({ file: report.file, grades: report.recommendations.map((r) => r.rounds.at(-1)?.grade ?? null) }).toEqual({
+        file: report.file,
+        grades: [2, null, 2, 2, 2, 3, 1],
+      });
+      expect(report.totals.latest).toEqual({ "1": 1, "2": 4, "3": 1, "4": 0, none: 1 });
+      expect(report.ok).toBe(false);
+    }
+  });
+
+  it("finds care-leavers-eet complete in every row layout", () => {
+    const layouts = named("care-leavers-eet").filter((r) => !r.file.endsWith("-columns.docx"));
+    expect(layouts.length).toBeGreaterThanOrEqual(5);
+    for (const report of layouts) expect({ file: report.file, ok: report.ok }).toEqual({ file: report.file, ok: true });
+  });
 });
