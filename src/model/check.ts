@@ -195,7 +195,6 @@ const MIN_COPY_WORDS = 6;
 function checkRounds(findings: FindingList, recommendation: Recommendation, impacts: ImpactIndex, labelled: boolean): void {
   const rounds = recommendation.rounds;
   let previousDated: Round | null = null;
-  let previousKeys: { evidence: string | null; impact: string | null } = { evidence: null, impact: null };
   rounds.forEach((round, index) => {
     const latest = index === rounds.length - 1;
     const add = (finding: Omit<NewFinding, "round">): void =>
@@ -275,15 +274,14 @@ function checkRounds(findings: FindingList, recommendation: Recommendation, impa
     if (round.month !== null) previousDated = round;
 
     const previous = index > 0 ? rounds[index - 1] : null;
-    const keys = { evidence: copyKey(round.evidence?.text), impact: copyKey(round.impact?.text) };
     for (const name of ["evidence", "impact"] as const) {
-      const key = keys[name];
-      if (previous && key !== null && key === previousKeys[name]) {
+      const part = round[name];
+      if (part && previous && sameWords(part.text, previous[name]?.text)) {
         add({
           code: "copied-from-last-round",
           severity: "warning",
           message: `${about}: ${PART_NAMES[name]} is word for word the same as in the round before (${previous.label}). Say what has changed since, or that nothing has.`,
-          location: round[name]?.location ?? fallback,
+          location: part.location,
         });
       }
     }
@@ -297,8 +295,7 @@ function checkRounds(findings: FindingList, recommendation: Recommendation, impa
         location: impact.location,
       });
     }
-    previousKeys = keys;
-    const impactKey = keys.impact;
+    const impactKey = copyKey(impact?.text);
     if (impact && impactKey !== null) {
       const first = impacts.get(impactKey);
       if (!first) impacts.set(impactKey, { recommendation, round });
@@ -405,13 +402,33 @@ function firstLocation(round: Round): Location | null {
   return (round.evidence ?? round.assessment ?? round.impact)?.location ?? null;
 }
 
-/** The words of a text, for "word for word" comparisons; null when too short to call a copy. */
+/**
+ * A text as compared "word for word": case, paragraph breaks and a final full stop do not count.
+ * Null when too short to call a copy. Deliberately no regular expression over the whole text: this
+ * runs on every impact in the document.
+ */
 function copyKey(text: string | undefined): string | null {
-  if (!text) return null;
-  const words = text.toLowerCase().replace(NOT_WORD, " ").trim();
-  let spaces = 0;
-  for (let at = words.indexOf(" "); at !== -1 && spaces < MIN_COPY_WORDS - 1; at = words.indexOf(" ", at + 1)) spaces++;
-  return spaces >= MIN_COPY_WORDS - 1 ? words : null;
+  if (!text || !hasWords(text, MIN_COPY_WORDS)) return null;
+  const key = text.toLowerCase().replaceAll("\n", " ");
+  return key.endsWith(".") ? key.slice(0, -1) : key;
+}
+
+function sameWords(text: string, other: string | undefined): boolean {
+  // The key changes a text's length by at most one, so most pairs are told apart by length alone.
+  return other !== undefined && Math.abs(text.length - other.length) <= 1 && copyKey(text) !== null && copyKey(text) === copyKey(other);
+}
+
+/** At least `count` words, looking no further into the text than needed. */
+function hasWords(text: string, count: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let at = 0; at < text.length && words < count; at++) {
+    const code = text.charCodeAt(at);
+    const space = code === 32 || code === 10 || code === 9 || code === 160;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words >= count;
 }
 
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;

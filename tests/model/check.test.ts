@@ -219,7 +219,7 @@ describe("check: copied text", () => {
       recommendations: [
         { number: "2", rounds: [{ month: "2022-09", impact }] },
         { number: "6", rounds: [{ month: "2022-09" }] },
-        { number: "7", rounds: [{ month: "2022-09", impact: impact.toUpperCase().replace(/\./g, "") + "  " }] },
+        { number: "7", rounds: [{ month: "2022-09", impact: impact.toUpperCase().replace(" and ", "\nand ").replace(/\.$/, "") }] },
       ],
     });
     const copied = one(findings, "copied-impact");
@@ -227,6 +227,16 @@ describe("check: copied text", () => {
     expect(copied.message).toBe(
       "Recommendation 7 (September 2022 update): Evidence of Impact is word for word the same as Recommendation 2 (September 2022 update). Describe the impact of this recommendation.",
     );
+  });
+
+  it("does not call different words a copy", () => {
+    const findings = findingsFor({
+      recommendations: [
+        { number: "2", rounds: [{ month: "2022-09", impact }] },
+        { number: "7", rounds: [{ month: "2022-09", impact: impact.replace("new team", "new group") }] },
+      ],
+    });
+    expect(findings).toEqual([]);
   });
 
   it("ignores short impact texts, and says “As above.” should name what it means", () => {
