@@ -1,6 +1,5 @@
 /** `scrutiny-check [options] <file.docx|folder>...`: check monitoring documents, print a report, exit 0/1/2. */
 import { parseArgs, type ReportFormat } from "./args";
-import { checkFile } from "./check-file";
 import { errorText, findFiles } from "./files";
 import { progress } from "./progress";
 import { exitCode, type FileReport } from "./report";
@@ -42,6 +41,8 @@ async function runUnguarded(argv: readonly string[], io: Io): Promise<number> {
   for (const problem of problems) io.stderr.write(`scrutiny-check: ${problem}\n`);
   if (files.length === 0) return 2;
 
+  // Loaded only now, so --help and usage errors do not wait for the .docx reader and the engine.
+  const { checkFile } = await import("./check-file");
   const reports: FileReport[] = [];
   const shown = progress(files.length, io.stderr, io.stderr.isTTY === true);
   for (const file of files) {
