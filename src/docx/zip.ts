@@ -82,19 +82,12 @@ export function readEntry(zip: JSZip, path: string, limit = MAX_PART_BYTES): Pro
 function zipError(error: unknown): DocxError {
   if (error instanceof DocxError) return error;
   const detail = error instanceof Error ? error.message : String(error);
-  if (/end of central directory|end of data reached|corrupted zip|missing \d+ bytes|expected \d+ records/i.test(detail)) {
-    // The file starts like a zip (checked before) but its end is missing or does not add up.
+  // The file starts like a zip (checked before) but its end is missing: the zip's directory is kept at the end.
+  if (/end of central directory|end of data reached|missing \d+ bytes/i.test(detail)) {
     return new DocxError("truncated", messages.truncated);
   }
   if (/encrypt/i.test(detail)) return new DocxError("corrupt", messages.encrypted);
-  return new DocxError("corrupt", messages.damaged(plainDetail(detail)));
-}
-
-function plainDetail(detail: string): string {
-  if (/invalid|incorrect|distance|stored block|header check|unknown compression|deflate|inflate/i.test(detail)) {
-    return "its compressed contents do not unpack";
-  }
-  return "its contents do not make sense";
+  return new DocxError("corrupt", messages.damaged("parts of it are unreadable"));
 }
 
 function startsWith(bytes: Uint8Array, signature: number[]): boolean {
