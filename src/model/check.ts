@@ -11,6 +11,7 @@ import type { Field, Finding, MonitoringDocument, Recommendation, Round, RoundPa
  * errors before warnings before info.
  */
 export function check(document: MonitoringDocument): Finding[] {
+  // Not a monitoring document at all (index.ts's isMonitoringDocument, which imports this module).
   if (document.recommendations.length === 0 && (document.review === null || document.title === null)) return [];
   const findings = new FindingList(document);
   checkHeader(document, findings);
@@ -55,7 +56,7 @@ export function check(document: MonitoringDocument): Finding[] {
     }
     const ownCycles = roundCycle[rec];
     if (!ownCycles.includes(newestCycle)) {
-      const lastCycle = cycles[ownCycles[ownCycles.length - 1]];
+      const lastCycle = cycles[Math.max(...ownCycles)];
       findings.add(recommendation, {
         code: "not-updated",
         severity: "warning",
@@ -192,123 +193,150 @@ type ImpactIndex = Map<string, { recommendation: Recommendation; round: Round }>
 /** Texts shorter than this (in words) are too short to call copied: "As above.", "None yet." */
 const MIN_COPY_WORDS = 6;
 
+/** What every check of one round needs: where to report, how to name it, how serious a gap is. */
+interface RoundContext {
+  add: Add;
+  /** "Recommendation 2 (July 21 update)". */
+  about: string;
+  round: Round;
+  /** Gaps are errors in a recommendation's latest round, warnings in earlier ones. */
+  gap: Severity;
+  /** Where to point when the row at fault is missing altogether. */
+  fallback: Location;
+}
+
+type Add = (finding: Omit<NewFinding, "round">) => void;
+
 function checkRounds(findings: FindingList, recommendation: Recommendation, impacts: ImpactIndex, labelled: boolean): void {
   const rounds = recommendation.rounds;
   let previousDated: Round | null = null;
   rounds.forEach((round, index) => {
-    const latest = index === rounds.length - 1;
-    const add = (finding: Omit<NewFinding, "round">): void =>
-      findings.add(recommendation, { ...finding, round: round.label });
-    const about = subject(recommendation.number, round.label);
-    const gap: Severity = latest ? "error" : "warning";
-    const fallback = firstLocation(round) ?? recommendation.location;
-
-    for (const name of ["evidence", "impact"] as const) {
-      const part = round[name];
-      if (!hasContent(part?.text)) {
-        add({
-          code: name === "evidence" ? "missing-evidence" : "missing-impact",
-          severity: gap,
-          message: `${about}: ${describeGap(part, name)}`,
-          location: part?.location ?? fallback,
-        });
-      }
+    const context: RoundContext = {
+      add: (finding) => findings.add(recommendation, { ...finding, round: round.label }),
+      about: subject(recommendation.number, round.label),
+      round,
+      gap: index === rounds.length - 1 ? "error" : "warning",
+      fallback: firstLocation(round) ?? recommendation.location,
+    };
+    checkGaps(context);
+    checkGrade(context);
+    checkPlaceholders(context);
+    if (labelled) checkLabels(context);
+    if (round.month !== null) {
+      if (previousDated) checkOrder(context, previousDated);
+      previousDated = round;
     }
-
-    const assessment = round.assessment;
-    if (assessment?.grade == null) {
-      const misplaced = round.misplacedGrades[0];
-      const detail = misplaced
-        ? ` A grade ${misplaced.grade} is written in ${PART_NAMES[misplaced.part]} instead.`
-        : hasContent(assessment?.text)
-          ? " Start it with a grade from 1 (Fully Achieved) to 4 (Not Achieved)."
-          : "";
-      add({
-        code: "missing-grade",
-        severity: gap,
-        message: `${about}: ${assessment && hasContent(assessment.text) ? "no grade in Assessment of Progress." : describeGap(assessment, "assessment")}${detail}`,
-        location: assessment?.location ?? fallback,
-      });
-    } else if (assessment.grade >= 3 && !hasExplanation(assessment.explanation)) {
-      add({
-        code: "no-explanation",
-        severity: gap,
-        message: `${about}: a grade of ${assessment.grade} is given with no explanation. Say what slipped and what is being done.`,
-        location: assessment.location,
-      });
-    }
-
-    for (const misplaced of round.misplacedGrades) {
-      const where = PART_NAMES[misplaced.part];
-      add({
-        code: "grade-in-wrong-row",
-        severity: "warning",
-        message:
-          assessment?.grade == null
-            ? `${about}: ${where} holds a grade ${misplaced.grade}, which only counts in Assessment of Progress. Move it there.`
-            : `${about}: ${where} holds a grade ${misplaced.grade} as well as the grade in Assessment of Progress. Remove it from ${where}.`,
-        location: misplaced.location,
-      });
-    }
-
-    for (const name of ["evidence", "assessment", "impact"] as const) {
-      const part = round[name];
-      if (!part) continue;
-      const templateOnly =
-        isPlaceholderText(part.text) ||
-        (name === "assessment" && round.assessment?.grade != null && isPlaceholderText(round.assessment.explanation));
-      if (templateOnly) {
-        add({
-          code: "template-text",
-          severity: "warning",
-          message: `${about}: ${PART_NAMES[name]} still holds the template text “${quote(part.text)}”.`,
-          location: part.location,
-        });
-      }
-    }
-
-    if (labelled) checkLabels(add, about, round);
-    if (round.month !== null && previousDated?.month != null) {
-      checkOrder(add, about, round, previousDated);
-    }
-    if (round.month !== null) previousDated = round;
-
-    const previous = index > 0 ? rounds[index - 1] : null;
-    for (const name of ["evidence", "impact"] as const) {
-      const part = round[name];
-      if (part && previous && sameWords(part.text, previous[name]?.text)) {
-        add({
-          code: "copied-from-last-round",
-          severity: "warning",
-          message: `${about}: ${PART_NAMES[name]} is word for word the same as in the round before (${previous.label}). Say what has changed since, or that nothing has.`,
-          location: part.location,
-        });
-      }
-    }
-
-    const impact = round.impact;
-    if (impact && isAsAbove(impact.text)) {
-      add({
-        code: "as-above",
-        severity: "info",
-        message: `${about}: Evidence of Impact only says “${quote(impact.text)}”: say which evidence it means, as members may read each recommendation on its own.`,
-        location: impact.location,
-      });
-    }
-    const impactKey = copyKey(impact?.text);
-    if (impact && impactKey !== null) {
-      const first = impacts.get(impactKey);
-      if (!first) impacts.set(impactKey, { recommendation, round });
-      else if (first.recommendation !== recommendation) {
-        add({
-          code: "copied-impact",
-          severity: "warning",
-          message: `${about}: Evidence of Impact is word for word the same as ${subject(first.recommendation.number, first.round.label)}. Describe the impact of this recommendation.`,
-          location: impact.location,
-        });
-      }
-    }
+    if (index > 0) checkCopiedFromLastRound(context, rounds[index - 1]);
+    checkImpactReferences(context, recommendation, impacts);
   });
+}
+
+function checkGaps({ add, about, round, gap, fallback }: RoundContext): void {
+  for (const name of ["evidence", "impact"] as const) {
+    const part = round[name];
+    if (hasContent(part?.text)) continue;
+    add({
+      code: name === "evidence" ? "missing-evidence" : "missing-impact",
+      severity: gap,
+      message: `${about}: ${describeGap(part, name)}`,
+      location: part?.location ?? fallback,
+    });
+  }
+}
+
+function checkGrade({ add, about, round, gap, fallback }: RoundContext): void {
+  const assessment = round.assessment;
+  if (assessment?.grade == null) {
+    const misplaced = round.misplacedGrades[0];
+    const written = assessment !== null && hasContent(assessment.text);
+    const detail = misplaced
+      ? ` A grade ${misplaced.grade} is written in ${PART_NAMES[misplaced.part]} instead.`
+      : written
+        ? " Start it with a grade from 1 (Fully Achieved) to 4 (Not Achieved)."
+        : "";
+    add({
+      code: "missing-grade",
+      severity: gap,
+      message: `${about}: ${written ? "no grade in Assessment of Progress." : describeGap(assessment, "assessment")}${detail}`,
+      location: assessment?.location ?? fallback,
+    });
+  } else if (assessment.grade >= 3 && !hasExplanation(assessment.explanation)) {
+    add({
+      code: "no-explanation",
+      severity: gap,
+      message: `${about}: a grade of ${assessment.grade} is given with no explanation. Say why, and what is being done about it.`,
+      location: assessment.location,
+    });
+  }
+
+  for (const misplaced of round.misplacedGrades) {
+    const where = PART_NAMES[misplaced.part];
+    add({
+      code: "grade-in-wrong-row",
+      severity: "warning",
+      message:
+        assessment?.grade == null
+          ? `${about}: ${where} holds a grade ${misplaced.grade}, which only counts in Assessment of Progress. Move it there.`
+          : `${about}: ${where} holds a grade ${misplaced.grade} as well as the grade in Assessment of Progress. Remove it from ${where}.`,
+      location: misplaced.location,
+    });
+  }
+}
+
+function checkPlaceholders({ add, about, round }: RoundContext): void {
+  for (const name of ["evidence", "assessment", "impact"] as const) {
+    const part = round[name];
+    if (!part) continue;
+    const placeholder =
+      isPlaceholderText(part.text) ||
+      (name === "assessment" && round.assessment?.grade != null && isPlaceholderText(round.assessment.explanation));
+    if (!placeholder) continue;
+    add({
+      code: "template-text",
+      severity: "warning",
+      message: `${about}: ${PART_NAMES[name]} still holds the template text “${quote(part.text)}”.`,
+      location: part.location,
+    });
+  }
+}
+
+function checkCopiedFromLastRound({ add, about, round }: RoundContext, previous: Round): void {
+  for (const name of ["evidence", "impact"] as const) {
+    const part = round[name];
+    if (!part || !sameWords(part.text, previous[name]?.text)) continue;
+    add({
+      code: "copied-from-last-round",
+      severity: "warning",
+      message: `${about}: ${PART_NAMES[name]} is word for word the same as in the round before (${previous.label}). Say what has changed since, or that nothing has.`,
+      location: part.location,
+    });
+  }
+}
+
+/** "As above." on its own, and impact copied from another recommendation (reported on the later one). */
+function checkImpactReferences({ add, about, round }: RoundContext, recommendation: Recommendation, impacts: ImpactIndex): void {
+  const impact = round.impact;
+  if (!impact) return;
+  if (isAsAbove(impact.text)) {
+    add({
+      code: "as-above",
+      severity: "info",
+      message: `${about}: Evidence of Impact only says “${quote(impact.text)}”: say which evidence it means, as members may read each recommendation on its own.`,
+      location: impact.location,
+    });
+  }
+  const key = copyKey(impact.text);
+  if (key === null) return;
+  const first = impacts.get(key);
+  if (!first) impacts.set(key, { recommendation, round });
+  else if (first.recommendation !== recommendation) {
+    add({
+      code: "copied-impact",
+      severity: "warning",
+      message: `${about}: Evidence of Impact is word for word the same as ${subject(first.recommendation.number, first.round.label)}. Describe the impact of this recommendation.`,
+      location: impact.location,
+    });
+  }
 }
 
 function describeGap(part: RoundPart | null, name: PartName): string {
@@ -326,9 +354,7 @@ function hasExplanation(explanation: string | null): boolean {
   return hasContent(explanation) && /[\p{L}\p{N}]/u.test((explanation ?? "").replace(GRADE_WORDS, " "));
 }
 
-type Add = (finding: Omit<NewFinding, "round">) => void;
-
-function checkLabels(add: Add, about: string, round: Round): void {
+function checkLabels({ add, about, round }: RoundContext): void {
   const parts = (["evidence", "assessment", "impact"] as const)
     .map((name) => ({ name, part: round[name] }))
     .filter((item): item is { name: PartName; part: RoundPart } => item.part !== null);
@@ -367,7 +393,7 @@ function checkLabels(add: Add, about: string, round: Round): void {
   }
 }
 
-function checkOrder(add: Add, about: string, round: Round, previous: Round): void {
+function checkOrder({ add, about, round }: RoundContext, previous: Round): void {
   const here = monthOrdinal(round.month);
   const before = monthOrdinal(previous.month);
   if (here === null || before === null || here > before) return;

@@ -92,6 +92,16 @@ describe("check: gaps in rounds", () => {
     expect(missing[1].message).toContain("Evidence of Impact holds a grade 2");
   });
 
+  it("reports a grade in Evidence of Progress beside a graded assessment as one to remove", () => {
+    const findings = findingsFor(
+      withRounds([{ month: "2022-09", evidence: "1. Fully achieved: all schools took part.", misplaced: [{ part: "evidence", grade: 1 }] }]),
+    );
+    expect(codes(findings)).toEqual(["warning grade-in-wrong-row 1"]);
+    expect(findings[0].message).toBe(
+      "Recommendation 1 (September 2022 update): Evidence of Progress holds a grade 1 as well as the grade in Assessment of Progress. Remove it from Evidence of Progress.",
+    );
+  });
+
   it("treats a dash or template text as missing", () => {
     const findings = findingsFor(
       withRounds([{ month: "2022-09", evidence: "-", impact: "Click or tap here to enter text." }]),
@@ -121,7 +131,7 @@ describe("check: gaps in rounds", () => {
       "warning template-text 3",
     ]);
     expect(findings[0].message).toBe(
-      "Recommendation 1 (February 2023 update): a grade of 4 is given with no explanation. Say what slipped and what is being done.",
+      "Recommendation 1 (February 2023 update): a grade of 4 is given with no explanation. Say why, and what is being done about it.",
     );
   });
 });
