@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Every check the project has: types, lint, unit and component tests. Installs what is missing first.
+# Every check the project has: types, lint, unit and component tests, the manifest, the production build and the
+# browser tests. Installs what is missing first (npm packages; Debian's Chromium for the browser tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-deps.sh
+bash scripts/ensure-deps.sh --browser
 
 echo "== typecheck"; npx tsc --noEmit -p tsconfig.json && npx tsc --noEmit -p tsconfig.model.json
 echo "== lint";      npx eslint .
 echo "== unit";      npx jest --ci
+echo "== manifest";  node scripts/run-ts.js scripts/check-manifest.ts manifest.xml
+echo "== build";     npm run --silent build
+echo "== browser";   npx jest --ci -c jest.e2e.config.js

@@ -47,7 +47,8 @@ const useStyles = makeStyles({
   hiddenInput: { display: "none" },
   message: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
   main: { display: "flex", flexGrow: 1, minHeight: 0 },
-  document: { flexGrow: 1, minWidth: 0, overflow: "auto", padding: tokens.spacingHorizontalXXL },
+  // position: relative keeps absolutely positioned bits (visually hidden text, switch inputs) inside the scroller.
+  document: { position: "relative", flexGrow: 1, minWidth: 0, overflow: "auto", padding: tokens.spacingHorizontalXXL },
   documentName: { display: "block", textAlign: "center", marginBottom: tokens.spacingVerticalS, color: tokens.colorNeutralForeground3 },
   pane: {
     display: "flex",
@@ -62,7 +63,14 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     fontWeight: tokens.fontWeightSemibold,
   },
-  paneBody: { flexGrow: 1, overflow: "auto" },
+  paneBody: {
+    position: "relative",
+    flexGrow: 1,
+    overflow: "auto",
+    // The pane fills Word's task pane (100vh); here it fills the space under the title bar instead.
+    "& > .fui-FluentProvider": { minHeight: "100%", display: "flex", flexDirection: "column" },
+    "& > .fui-FluentProvider > main": { minHeight: "auto", flexGrow: 1 },
+  },
   loading: { padding: tokens.spacingHorizontalXXL },
 });
 
