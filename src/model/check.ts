@@ -66,7 +66,7 @@ export function check(document: MonitoringDocument): Finding[] {
         location: recommendation.location,
       });
     }
-    checkRounds(findings, recommendation, impacts, document.layout === "rows");
+    checkRounds(findings, recommendation, impacts, document.layout);
   });
 
   for (const row of document.unrecognised) {
@@ -203,11 +203,17 @@ interface RoundContext {
   gap: Severity;
   /** Where to point when the row at fault is missing altogether. */
   fallback: Location;
+  layout: MonitoringDocument["layout"];
 }
 
 type Add = (finding: Omit<NewFinding, "round">) => void;
 
-function checkRounds(findings: FindingList, recommendation: Recommendation, impacts: ImpactIndex, labelled: boolean): void {
+function checkRounds(
+  findings: FindingList,
+  recommendation: Recommendation,
+  impacts: ImpactIndex,
+  layout: MonitoringDocument["layout"],
+): void {
   const rounds = recommendation.rounds;
   let previousDated: Round | null = null;
   rounds.forEach((round, index) => {
@@ -217,11 +223,13 @@ function checkRounds(findings: FindingList, recommendation: Recommendation, impa
       round,
       gap: index === rounds.length - 1 ? "error" : "warning",
       fallback: firstLocation(round) ?? recommendation.location,
+      layout,
     };
     checkGaps(context);
     checkGrade(context);
     checkPlaceholders(context);
-    if (labelled) checkLabels(context);
+    // The older one-row-per-recommendation layout has no labels to date: its columns say the date.
+    if (layout === "rows") checkLabels(context);
     if (round.month !== null) {
       if (previousDated) checkOrder(context, previousDated);
       previousDated = round;
@@ -231,10 +239,12 @@ function checkRounds(findings: FindingList, recommendation: Recommendation, impa
   });
 }
 
-function checkGaps({ add, about, round, gap, fallback }: RoundContext): void {
+function checkGaps({ add, about, round, gap, fallback, layout }: RoundContext): void {
   for (const name of ["evidence", "impact"] as const) {
     const part = round[name];
     if (hasContent(part?.text)) continue;
+    // Older councils' column layouts often have no impact column: nowhere to write it, so no gap.
+    if (!part && name === "impact" && layout === "columns") continue;
     add({
       code: name === "evidence" ? "missing-evidence" : "missing-impact",
       severity: gap,

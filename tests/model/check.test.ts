@@ -12,6 +12,7 @@ import {
   type RoundSpec,
 } from "../helpers/model-builder";
 import { realSnapshot } from "../helpers/text-snapshot";
+import { layout } from "../fixtures/layouts";
 
 function findingsFor(spec: DocumentSpec): Finding[] {
   return check(buildDocument(spec));
@@ -215,9 +216,17 @@ describe("check: labels", () => {
     );
   });
 
-  it("leaves labels alone in the older one-row-per-recommendation layout", () => {
-    const findings = findingsFor({ layout: "columns", recommendations: [{ number: "1", rounds: [{ month: null }] }] });
-    expect(findings).toEqual([]);
+  it("leaves labels, and an impact column the layout does not have, alone in the older column layout", () => {
+    const rounds: RoundSpec[] = [{ month: null, impact: null }];
+    expect(findingsFor({ layout: "columns", recommendations: [{ number: "1", rounds }] })).toEqual([]);
+    expect(codes(findingsFor({ layout: "rows", recommendations: [{ number: "1", rounds }] }))).toEqual([
+      "error missing-impact 1",
+      "warning label-without-date 1",
+    ]);
+    const emptyImpact: RoundSpec[] = [{ month: null, impact: "" }];
+    expect(codes(findingsFor({ layout: "columns", recommendations: [{ number: "1", rounds: emptyImpact }] }))).toEqual([
+      "error missing-impact 1",
+    ]);
   });
 });
 
@@ -387,6 +396,12 @@ describe("check: the real documents", () => {
     ]);
     const impact = careers.document.recommendations[6].rounds[0].impact;
     expect(careers.findings.find((f) => f.code === "label-without-date")?.location).toEqual(impact?.labelLocation);
+  });
+
+  it("care leavers EET laid out the older way, one row per recommendation: still no errors", () => {
+    const columns = analyse(layout(realSnapshot("careLeaversEet"), "columns"));
+    expect(columns.document.layout).toBe("columns");
+    expect(columns.findings.filter((finding) => finding.severity === "error")).toEqual([]);
   });
 
   it("care leavers EET: no errors, and recommendation 7's September 2022 impact copied from recommendation 2", () => {
