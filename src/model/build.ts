@@ -2,6 +2,7 @@ import type { Location } from "./snapshot";
 import type { Assessment, Field, MisplacedGrade, Month, Recommendation, Round, RoundPart } from "./types";
 import { findLabelDate } from "./dates";
 import { readAssessment, readMisplacedGrade } from "./grades";
+import { hasContent } from "./text";
 
 /**
  * What both parsers (label rows and the older column layout) fill in while they read, and how it
@@ -45,15 +46,18 @@ export type RecommendationFieldKey = "responsibility" | "targetDate" | "agreedAc
 export interface SinkStart {
   label: string;
   labelLocation: Location | null;
+  /** Taken over by the sink, which adds to it: never pass the snapshot's own array. */
   paragraphs: string[];
   location: Location;
   dated?: boolean;
+  /** Where in the label a date may start (after the label's words); 0 when unknown. */
+  dateFrom?: number;
   fromParagraph?: boolean;
 }
 
 export function newSink(start: SinkStart): Sink {
   const dated = start.dated ?? false;
-  const date = dated ? findLabelDate(start.label) : null;
+  const date = dated ? findLabelDate(start.dateFrom ? start.label.slice(start.dateFrom) : start.label) : null;
   return {
     labelParts: start.label === "" ? [] : [start.label],
     labelLocation: start.labelLocation,
@@ -88,14 +92,18 @@ export function appendLabel(sink: Sink, label: string): void {
 
 export function hasText(sink: Sink | null): boolean {
   if (!sink) return false;
-  for (const p of sink.paragraphs) if (p.trim() !== "") return true;
+  for (const p of sink.paragraphs) if (hasContent(p)) return true;
   return false;
+}
+
+function joined(parts: readonly string[], separator: string): string {
+  return parts.length === 1 ? parts[0] : parts.join(separator);
 }
 
 function toField(sink: Sink): Field {
   return {
-    label: sink.labelParts.join(" "),
-    text: sink.paragraphs.join("\n").trim(),
+    label: joined(sink.labelParts, " "),
+    text: joined(sink.paragraphs, "\n").trim(),
     location: sink.location,
     labelLocation: sink.labelLocation,
   };
@@ -162,7 +170,7 @@ export function finishRound(builder: RoundBuilder, index: number): Round {
 export function finishRecommendation(builder: RecommendationBuilder): Recommendation {
   return {
     number: builder.number,
-    text: builder.heading.paragraphs.join("\n").trim(),
+    text: joined(builder.heading.paragraphs, "\n").trim(),
     location: builder.location,
     responsibility: finishField(builder.responsibility),
     targetDate: finishField(builder.targetDate),

@@ -41,9 +41,13 @@ export interface LabelDate {
   dateText: string;
 }
 
-function monthIndex(word: string): number {
-  const w = word.toLowerCase().slice(0, 3);
-  return MONTH_NAMES.findIndex((name) => name.toLowerCase().startsWith(w));
+const MONTH_BY_PREFIX: ReadonlyMap<string, number> = new Map(
+  MONTH_NAMES.map((name, index) => [name.slice(0, 3).toLowerCase(), index + 1]),
+);
+
+/** 1–12 from a month word that MONTH_WORD matched. */
+function monthNumber(word: string): number {
+  return MONTH_BY_PREFIX.get(word.slice(0, 3).toLowerCase()) ?? 0;
 }
 
 function toYear(written: string): number | null {
@@ -58,7 +62,7 @@ function toMonth(year: number | null, month: number): Month | null {
 }
 
 function fromNamed(m: RegExpExecArray): Month | null {
-  return toMonth(toYear(m[2]), monthIndex(m[1]) + 1);
+  return toMonth(toYear(m[2]), monthNumber(m[1]));
 }
 
 function fromNumeric(m: RegExpExecArray): Month | null {

@@ -25,6 +25,8 @@ export interface LabelMatch {
   label: string;
   /** Whatever follows the label in the same text, trimmed ("" when the label is the whole text). */
   rest: string;
+  /** Length of the label's own words: a date in the label comes after them. */
+  words: number;
   /** For "recommendation": the number as written ("" when none is written). */
   number?: string;
 }
@@ -79,8 +81,13 @@ const GRADING = /^(?:assessment\s+of\s+)?(?:progress\s+)?gradings?\b/i;
 const TEMPLATE = /^updates\s+on\s+the\s+progress\s+of\s+actions\b/i;
 const TITLE = /\bmonitoring\b|\bprogress\s+update\b/i;
 
-function split(text: string, labelLength: number, kind: LabelKind, number?: string): LabelMatch {
-  const match: LabelMatch = { kind, label: text.slice(0, labelLength).trim(), rest: text.slice(labelLength).trim() };
+function split(text: string, labelLength: number, kind: LabelKind, words: number, number?: string): LabelMatch {
+  const match: LabelMatch = {
+    kind,
+    label: text.slice(0, labelLength).trim(),
+    rest: text.slice(labelLength).trim(),
+    words,
+  };
   if (number !== undefined) match.number = number;
   return match;
 }
@@ -103,9 +110,9 @@ export function classifyLabel(text: string, inParagraph = false): LabelMatch | n
       number !== ""
         ? !inParagraph || punctuated || t.slice(rec[0].length).trim() === ""
         : ending === ":";
-    if (heading) return split(t, rec[0].length, "recommendation", number);
+    if (heading) return split(t, rec[0].length, "recommendation", rec[0].length, number);
   }
-  if (CONTINUATION.test(t)) return { kind: "continuation", label: t.trim(), rest: "" };
+  if (CONTINUATION.test(t)) return { kind: "continuation", label: t.trim(), rest: "", words: 0 };
   const words = LABEL_WORDS.exec(t);
   if (!words) return null;
   const spec = SPECS[words.slice(1).findIndex((group) => group !== undefined)];
@@ -113,7 +120,7 @@ export function classifyLabel(text: string, inParagraph = false): LabelMatch | n
   const tail = (ROUND_KINDS.has(spec.kind) ? ROUND_TAIL : COLON_TAIL).exec(after);
   const length = words[0].length + (tail ? tail[0].length : 0);
   if (inParagraph && !spec.distinctive && !t.slice(0, length).includes(":") && t.slice(length).trim() !== "") return null;
-  return split(t, length, spec.kind);
+  return split(t, length, spec.kind, words[0].length);
 }
 
 export function isRoundPart(kind: LabelKind): kind is RoundPartKind {

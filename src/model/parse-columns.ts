@@ -44,19 +44,28 @@ function columnsOf(cells: readonly SnapshotCell[]): Column[] {
   return cells.map((cell) => classifyColumn(joinLine(cell.paragraphs)));
 }
 
+/** A header cell is a few words; a longer cell means the row is content. */
+const MAX_HEADER_CELL = 80;
+
+function isColumnsHeader(cells: readonly SnapshotCell[]): boolean {
+  if (cells.length < 3) return false;
+  for (const cell of cells) {
+    let length = 0;
+    for (const p of cell.paragraphs) length += p.length;
+    if (length > MAX_HEADER_CELL) return false;
+  }
+  const columns = columnsOf(cells);
+  return (
+    columns.includes("number") &&
+    columns.includes("recommendation") &&
+    (columns.includes("evidence") || columns.includes("assessment"))
+  );
+}
+
 /** The index of the table's column header row (searched among its first rows), or -1. */
 export function findColumnsHeader(table: SnapshotTable): number {
   const limit = Math.min(HEADER_ROWS_SEARCHED, table.rows.length);
-  for (let r = 0; r < limit; r++) {
-    const columns = columnsOf(table.rows[r].cells);
-    if (
-      columns.includes("number") &&
-      columns.includes("recommendation") &&
-      (columns.includes("evidence") || columns.includes("assessment"))
-    ) {
-      return r;
-    }
-  }
+  for (let r = 0; r < limit; r++) if (isColumnsHeader(table.rows[r].cells)) return r;
   return -1;
 }
 
@@ -107,7 +116,7 @@ export function parseColumns(table: SnapshotTable, headerRow: number): { items: 
     return newSink({
       label: joinLine(header.paragraphs),
       labelLocation: header.location,
-      paragraphs: contentParagraphs(cells[column].paragraphs),
+      paragraphs: [...contentParagraphs(cells[column].paragraphs)],
       location: cells[column].location,
       dated,
     });

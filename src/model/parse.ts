@@ -33,7 +33,7 @@ export function parse(snapshot: DocumentSnapshot): MonitoringDocument {
 
 /** A value cell with text. */
 interface Value {
-  paragraphs: string[];
+  paragraphs: readonly string[];
   location: Location;
 }
 
@@ -173,6 +173,7 @@ class Parser {
       paragraphs,
       location,
       dated: isRoundPart(match.kind),
+      dateFrom: match.words,
       fromParagraph: item.fromParagraph,
     };
     const kind = match.kind;

@@ -4,6 +4,12 @@
 export const DASHES = "\\-\u2010\u2011\u2012\u2013\u2014";
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+const NON_SPACE = /\S/;
+
+/** Has something other than whitespace (without copying the string, as trim() may). */
+export function hasContent(text: string): boolean {
+  return NON_SPACE.test(text);
+}
 
 /** Blank, or nothing but punctuation and symbols ("--", "•", "…"): skipped quietly. */
 export function isNoise(text: string): boolean {
@@ -21,9 +27,12 @@ export function joinLine(paragraphs: readonly string[]): string {
   return parts.join(" ");
 }
 
-/** Paragraphs that carry text (whitespace-only paragraphs are spacing, not content). */
-export function contentParagraphs(paragraphs: readonly string[]): string[] {
+/** Paragraphs that carry text (whitespace-only paragraphs are spacing, not content); the same array when all do. */
+export function contentParagraphs(paragraphs: readonly string[]): readonly string[] {
+  let blank = 0;
+  for (const p of paragraphs) if (!NON_SPACE.test(p)) blank++;
+  if (blank === 0) return paragraphs;
   const out: string[] = [];
-  for (const p of paragraphs) if (p.trim() !== "") out.push(p);
+  for (const p of paragraphs) if (NON_SPACE.test(p)) out.push(p);
   return out;
 }

@@ -30,6 +30,7 @@ describe("classifyLabel: label cells", () => {
       kind: "recommendation",
       label: "Recommendation 2:",
       rest: "",
+      words: 17,
       number: "2",
     });
     expect(classifyLabel("Recommendation No. 3a")).toMatchObject({ number: "3a" });
@@ -51,10 +52,12 @@ describe("classifyLabel: label cells", () => {
       kind: "recommendation",
       label: "Recommendation 3:",
       rest: "That governing bodies be encouraged",
+      words: 17,
       number: "3",
     });
     expect(classifyLabel("Evidence of Progress (July 21): All schools responded")).toMatchObject({
       kind: "evidence",
+      words: "Evidence of Progress".length,
       label: "Evidence of Progress (July 21):",
       rest: "All schools responded",
     });
