@@ -63,7 +63,7 @@ export function App({ gateway, analyse }: AppProps) {
     <main className={styles.app}>
       <Header
         reviewName={analysis ? reviewName(analysis.document) : null}
-        status={analysis ? statusLine(analysis) : null}
+        status={analysis?.recognised ? statusLine(analysis) : null}
         checking={checking}
         checkedAt={last?.checkedAt ?? null}
         onCheck={() => void check()}

@@ -75,9 +75,8 @@ export function latestRoundLabel(analysis: Analysis): string | null {
   return rounds.length > 0 ? rounds[rounds.length - 1].label : null;
 }
 
-/** The one-line status under the review's name. */
+/** The one-line status under the review's name (for a recognised monitoring document). */
 export function statusLine(analysis: Analysis): string {
-  if (!analysis.recognised) return "This is not a Scrutiny Monitoring progress update.";
   const { complete, total } = completeRecommendations(analysis);
   if (total === 0) return "No recommendations found.";
   const latest = latestRoundLabel(analysis);

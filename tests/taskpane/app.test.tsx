@@ -17,7 +17,7 @@ describe("the pane before and during a check", () => {
     renderApp(gateway, () => handMadeAnalysis(findings));
     expect(screen.getAllByRole("button", { name: /check/i })).toHaveLength(1);
     expect(screen.getByRole("button", { name: "Check document" }).getAttribute("aria-disabled")).not.toBe("true");
-    expect(screen.getByText(/lists what is missing/)).toBeTruthy();
+    expect(screen.getByText(/lists what needs putting right/)).toBeTruthy();
     expect(screen.queryByRole("tab")).toBeNull();
     expect(gateway.scan).not.toHaveBeenCalled();
   });

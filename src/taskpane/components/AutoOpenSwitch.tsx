@@ -13,7 +13,7 @@ const useStyles = makeStyles({
   },
   heading: { margin: 0 },
   hint: { color: tokens.colorNeutralForeground3 },
-  failed: { color: tokens.colorPaletteRedForeground1 },
+  failed: { color: tokens.colorStatusDangerForeground1 },
 });
 
 /** Office.AutoShowTaskpaneWithDocument, through the gateway: the pane opens whenever this document does. */

@@ -11,9 +11,9 @@ export function Intro() {
   return (
     <div className={styles.intro}>
       <Text as="p" className={styles.paragraph}>
-        Check reads this Scrutiny Monitoring progress update and lists what is missing from each
-        recommendation&apos;s latest update: the evidence of progress, a grade from 1 to 4, or the evidence of
-        impact.
+        Check reads this Scrutiny Monitoring progress update and lists what needs putting right before it goes
+        to committee: a latest update with no evidence of progress, no grade from 1 to 4 or no evidence of impact,
+        a grade in the wrong row, and dates that do not match.
       </Text>
       <Text as="p" className={styles.paragraph}>
         Select a finding to go to its place in the document, put it right, then choose Re-check. The Totals tab

@@ -21,12 +21,16 @@ const useStyles = makeStyles({
     paddingTop: tokens.spacingVerticalS,
     paddingBottom: tokens.spacingVerticalS,
   },
-  error: { color: tokens.colorPaletteRedForeground1 },
-  warning: { color: tokens.colorPaletteMarigoldForeground1 },
-  info: { color: tokens.colorBrandForeground1 },
+  // Text colours meant for text (contrast ≥ 4.5:1 in light and dark); the word itself carries the meaning.
+  error: { color: tokens.colorStatusDangerForeground1, fontWeight: tokens.fontWeightSemibold },
+  warning: { color: tokens.colorStatusWarningForeground1, fontWeight: tokens.fontWeightSemibold },
+  info: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
+  errorIcon: { color: tokens.colorStatusDangerForeground1 },
+  warningIcon: { color: tokens.colorStatusWarningForeground3 },
+  infoIcon: { color: tokens.colorBrandForeground1 },
   failed: {
     display: "block",
-    color: tokens.colorPaletteRedForeground1,
+    color: tokens.colorStatusDangerForeground1,
     paddingLeft: tokens.spacingHorizontalXXL,
     paddingBottom: tokens.spacingVerticalXS,
   },
@@ -40,7 +44,7 @@ function sentence(text: string): string {
 function SeverityIcon({ severity }: { severity: Severity }) {
   const styles = useStyles();
   const Icon = severity === "error" ? ErrorCircleFilled : severity === "warning" ? WarningFilled : InfoFilled;
-  return <Icon className={styles[severity]} aria-hidden />;
+  return <Icon className={styles[`${severity}Icon`]} aria-hidden />;
 }
 
 export interface FindingItemProps {

@@ -23,8 +23,16 @@ const useStyles = makeStyles({
   keyName: { flexGrow: 1 },
   count: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
   table: { tableLayout: "auto" },
-  numberCell: { textAlign: "center", fontVariantNumeric: "tabular-nums" },
-  columnHead: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXXS },
+  roundCell: { whiteSpace: "nowrap" },
+  numberCell: { textAlign: "center", fontVariantNumeric: "tabular-nums", paddingLeft: 0, paddingRight: 0 },
+  numberHead: { paddingLeft: 0, paddingRight: 0 },
+  columnHead: {
+    display: "inline-flex",
+    alignItems: "center",
+    justifyContent: "center",
+    width: "100%",
+    gap: tokens.spacingHorizontalXXS,
+  },
   historyRow: { display: "flex", justifyContent: "space-between", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   grades: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   grade: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXXS, fontVariantNumeric: "tabular-nums" },
@@ -65,7 +73,12 @@ function RoundsTable({ totals }: { totals: Totals }) {
           <TableRow>
             <TableHeaderCell>Update</TableHeaderCell>
             {GRADE_KEYS.map((key) => (
-              <TableHeaderCell key={key} aria-label={gradeKeyLabel(key)} title={gradeKeyLabel(key)}>
+              <TableHeaderCell
+                key={key}
+                aria-label={gradeKeyLabel(key)}
+                title={gradeKeyLabel(key)}
+                className={styles.numberHead}
+              >
                 <span className={styles.columnHead}>
                   <GradeSwatch grade={key} />
                   {key === "none" ? "None" : key}
@@ -77,7 +90,7 @@ function RoundsTable({ totals }: { totals: Totals }) {
         <TableBody>
           {totals.rounds.map((round, i) => (
             <TableRow key={`${round.label}-${i}`}>
-              <TableCell>{round.label}</TableCell>
+              <TableCell className={styles.roundCell}>{round.label}</TableCell>
               {GRADE_KEYS.map((key) => (
                 <TableCell key={key} className={styles.numberCell}>
                   {round.counts[key]}
