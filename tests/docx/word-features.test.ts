@@ -139,6 +139,14 @@ describe("run content", () => {
     expect(paragraphs(snapshot.blocks)).toEqual(["Assessment of Progress 2. On track-ish (Sept 2022)✓ & <done> – café"]);
   });
 
+  test("properties, including tracked property changes that nest the same element, are skipped", async () => {
+    const pPr = '<w:pPr><w:jc w:val="left"/><w:rPr><w:del w:id="9" w:author="A" w:date="2023-01-01T00:00:00Z"/></w:rPr>' +
+      '<w:pPrChange w:id="8" w:author="A" w:date="2023-01-01T00:00:00Z"><w:pPr><w:jc w:val="center"/></w:pPr></w:pPrChange></w:pPr>';
+    const rPr = "<w:rPr><w:b/><w:rPrChange w:id=\"7\" w:author=\"A\"><w:rPr><w:i/></w:rPr></w:rPrChange></w:rPr>";
+    const body = p(pPr, `<w:r>${rPr}<w:t>2. On track</w:t></w:r>`) + p(r("next"));
+    expect(paragraphs((await readDocx(await docxWithBody(body))).blocks)).toEqual(["2. On track", "next"]);
+  });
+
   test("leading and trailing spaces and empty paragraphs are kept as written", async () => {
     const body = p(r("  two spaces  ")) + "<w:p/>" + p("<w:pPr><w:jc w:val=\"center\"/></w:pPr>");
     expect(paragraphs((await readDocx(await docxWithBody(body))).blocks)).toEqual(["  two spaces  ", "", ""]);
