@@ -148,8 +148,8 @@ describe("run content", () => {
   });
 
   test("leading and trailing spaces and empty paragraphs are kept as written", async () => {
-    const body = p(r("  two spaces  ")) + "<w:p/>" + p("<w:pPr><w:jc w:val=\"center\"/></w:pPr>");
-    expect(paragraphs((await readDocx(await docxWithBody(body))).blocks)).toEqual(["  two spaces  ", "", ""]);
+    const body = p(r("  two spaces  ")) + "<w:p/>" + p("<w:pPr><w:jc w:val=\"center\"/></w:pPr>") + p(r("On"), r(" "), r("track"));
+    expect(paragraphs((await readDocx(await docxWithBody(body))).blocks)).toEqual(["  two spaces  ", "", "", "On track"]);
   });
 });
 
