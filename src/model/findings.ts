@@ -55,7 +55,7 @@ export const FINDING_CODES = {
   },
   "copied-impact": {
     severities: ["warning"],
-    description: "Evidence of Impact is word for word the same as another recommendation's.",
+    description: "Evidence of Impact is word for word the same as an earlier recommendation's (reported on the later one).",
   },
   "copied-from-last-round": {
     severities: ["warning"],

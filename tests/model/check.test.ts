@@ -353,17 +353,42 @@ describe("check: order and codes", () => {
     );
   });
 
-  it("uses only codes it describes, with the severities it describes", () => {
+  it("raises every code it describes, only with the severities it describes", () => {
+    const impact = "The review is complete and we have a new team who are keen to embed this work.";
     const all = [
       ...findingsFor({ recommendations: careersLike() }),
-      ...findingsFor({ review: "", linkOfficers: "", actionPlanAgreed: "", recommendations: [{ number: "1" }] }),
+      ...findingsFor({ recommendations: [{ number: "1" }] }),
+      ...findingsFor({
+        review: "",
+        linkOfficers: "",
+        actionPlanAgreed: "TBC",
+        unrecognised: [{ text: "--", recommendation: null }],
+        recommendations: [
+          {
+            number: "1",
+            rounds: [
+              { month: "2023-02", evidence: "", assessment: "4.", impact },
+              { month: "2022-09", evidence: "Click or tap here to enter text.", assessment: "3.", impact: "" },
+              { month: "2022-09", evidence: "Same words as the round before it, exactly.", assessment: "", impact: null },
+              { month: "2022-09", evidence: "Same words as the round before it, exactly." },
+            ],
+          },
+          { number: "2", rounds: [{ month: "2021-01", evidence: "", impact }] },
+          { number: "3", rounds: [] },
+          { number: "4", rounds: [{ month: "2023-02", assessment: "4.", impact: "" }] },
+        ],
+      }),
     ];
+    const raised = new Map<string, Set<string>>();
     for (const finding of all) {
-      const info = FINDING_CODES[finding.code as keyof typeof FINDING_CODES];
-      expect(info).toBeDefined();
-      expect(info.severities).toContain(finding.severity);
-      expect(finding.code).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
+      const severities = raised.get(finding.code) ?? new Set<string>();
+      severities.add(finding.severity);
+      raised.set(finding.code, severities);
     }
+    for (const [code, info] of Object.entries(FINDING_CODES)) {
+      expect([code, [...(raised.get(code) ?? [])].sort()]).toEqual([code, [...info.severities].sort()]);
+    }
+    expect([...raised.keys()].filter((code) => !(code in FINDING_CODES))).toEqual([]);
   });
 });
 
