@@ -1,6 +1,6 @@
 import type { Location } from "./snapshot";
 import type { Assessment, Field, MisplacedGrade, Month, Recommendation, Round, RoundPart } from "./types";
-import { findLabelDate } from "./dates";
+import { findLabelDate, type LabelDate } from "./dates";
 import { readAssessment, readMisplacedGrade } from "./grades";
 import { hasContent } from "./text";
 
@@ -50,14 +50,14 @@ export interface SinkStart {
   paragraphs: string[];
   location: Location;
   dated?: boolean;
-  /** Where in the label a date may start (after the label's words); 0 when unknown. */
-  dateFrom?: number;
+  /** The label's date when already read; otherwise a dated sink reads it from the label. */
+  date?: LabelDate | null;
   fromParagraph?: boolean;
 }
 
 export function newSink(start: SinkStart): Sink {
   const dated = start.dated ?? false;
-  const date = dated ? findLabelDate(start.dateFrom ? start.label.slice(start.dateFrom) : start.label) : null;
+  const date = !dated ? null : start.date !== undefined ? start.date : findLabelDate(start.label);
   return {
     labelParts: start.label === "" ? [] : [start.label],
     labelLocation: start.labelLocation,

@@ -12,9 +12,53 @@ import {
   type SinkStart,
 } from "./build";
 import { isGradeKeyCell } from "./grades";
+import { findLabelDate, type LabelDate } from "./dates";
 import { classifyLabel, isGradingKey, isGradingLabel, isRoundPart, isTemplateText, looksLikeTitle, type LabelMatch } from "./labels";
 import { findColumnsHeader, parseColumns } from "./parse-columns";
-import { contentParagraphs, isNoise, joinLine } from "./text";
+import { contentParagraphs, hasContent, isNoise, joinLine } from "./text";
+
+/** What a label cell (or a paragraph) says, read once. */
+interface ReadLabel {
+  noise: boolean;
+  template: boolean;
+  gradingLabel: boolean;
+  match: LabelMatch | null;
+  /** The date in a round label, after its words. */
+  date: LabelDate | null;
+}
+
+/** The longest label cell worth remembering; longer ones are content, read once each. */
+const REMEMBERED_LABEL = 120;
+
+/**
+ * Reads labels, remembering those of label cells: a document repeats the same few labels
+ * ("Responsibility:", "Evidence of Progress (July 21):") on every recommendation.
+ */
+class LabelReader {
+  private readonly known = new Map<string, ReadLabel>();
+
+  read(label: string, inParagraph: boolean): ReadLabel {
+    if (inParagraph || label.length > REMEMBERED_LABEL) return readLabel(label, inParagraph);
+    let read = this.known.get(label);
+    if (!read) {
+      read = readLabel(label, false);
+      this.known.set(label, read);
+    }
+    return read;
+  }
+}
+
+function readLabel(label: string, inParagraph: boolean): ReadLabel {
+  const noise = isNoise(label);
+  const match = noise ? null : classifyLabel(label, inParagraph);
+  return {
+    noise,
+    template: !noise && isTemplateText(label),
+    gradingLabel: !noise && isGradingLabel(label),
+    match,
+    date: match && isRoundPart(match.kind) ? findLabelDate(match.label.slice(match.words)) : null,
+  };
+}
 
 /**
  * Reads a Scrutiny Monitoring document. The snapshot is read as one stream of rows and paragraphs,
@@ -31,21 +75,16 @@ export function parse(snapshot: DocumentSnapshot): MonitoringDocument {
   return parser.finish();
 }
 
-/** A value cell with text. */
-interface Value {
-  paragraphs: readonly string[];
-  location: Location;
-}
-
 /** A row or a paragraph, as the parser sees it. */
 interface Item {
   /** The label cell's text (paragraphs joined by a space), or the paragraph's text; trimmed. */
   label: string;
   labelLocation: Location;
-  /** The cells after the label cell that have text. */
-  values: Value[];
-  /** Where an empty value would be: the cell after the label cell, if there is one. */
-  emptyValueLocation: Location | null;
+  /** The row's cells (the label cell first), or null for a paragraph. */
+  cells: readonly SnapshotCell[] | null;
+  /** How many cells after the label cell have text, and the first of them (-1 when none). */
+  valueCount: number;
+  firstValue: number;
   fromParagraph: boolean;
 }
 
@@ -62,12 +101,13 @@ class Parser {
   /** The previous item was part of the grading key. */
   private inKey = false;
   private readonly unrecognised: UnrecognisedRow[] = [];
+  private readonly labels = new LabelReader();
   private layout: "rows" | "columns" = "rows";
 
   paragraph(block: SnapshotParagraph): void {
     const text = block.text.trim();
     if (text === "") return;
-    this.item({ label: text, labelLocation: block.location, values: [], emptyValueLocation: null, fromParagraph: true });
+    this.item({ label: text, labelLocation: block.location, cells: null, valueCount: 0, firstValue: -1, fromParagraph: true });
   }
 
   table(table: SnapshotTable): void {
@@ -92,49 +132,45 @@ class Parser {
 
   row(cells: readonly SnapshotCell[]): void {
     if (cells.length === 0) return;
-    const values: Value[] = [];
+    let valueCount = 0;
+    let firstValue = -1;
     for (let c = 1; c < cells.length; c++) {
-      const paragraphs = contentParagraphs(cells[c].paragraphs);
-      if (paragraphs.length > 0) values.push({ paragraphs, location: cells[c].location });
+      if (!hasContentIn(cells[c].paragraphs)) continue;
+      if (firstValue === -1) firstValue = c;
+      valueCount++;
     }
     const label = joinLine(cells[0].paragraphs);
-    if (label === "" && values.length === 0) return;
-    this.item({
-      label,
-      labelLocation: cells[0].location,
-      values,
-      emptyValueLocation: cells.length > 1 ? cells[1].location : null,
-      fromParagraph: false,
-    });
+    if (label === "" && valueCount === 0) return;
+    this.item({ label, labelLocation: cells[0].location, cells, valueCount, firstValue, fromParagraph: false });
   }
 
   private item(item: Item): void {
     const wasInKey = this.inKey;
     this.inKey = false;
-    if (isNoise(item.label)) {
-      if (item.values.length === 0) return;
+    const read = this.labels.read(item.label, item.fromParagraph);
+    if (read.noise) {
+      if (item.valueCount === 0) return;
       this.continuation(item);
       return;
     }
-    if (isTemplateText(item.label)) return;
-    if (this.isKey(item, wasInKey)) {
+    if (read.template) return;
+    if (this.isKey(item, read, wasInKey)) {
       this.gradingKey ??= item.labelLocation;
       this.inKey = true;
       this.sink = null;
       return;
     }
-    const match = classifyLabel(item.label, item.fromParagraph);
-    if (!match) {
+    if (!read.match) {
       this.unlabelled(item);
       return;
     }
-    this.labelled(item, match);
+    this.labelled(item, read.match, read.date);
   }
 
-  private isKey(item: Item, afterKey: boolean): boolean {
+  private isKey(item: Item, read: ReadLabel, afterKey: boolean): boolean {
     // Most rows are a label and one value: not the key, and no need to look closer.
-    if (item.values.length < 3 && !afterKey && !isGradingLabel(item.label)) return false;
-    const values = item.values.map((v) => joinLine(v.paragraphs));
+    if (item.valueCount < 3 && !afterKey && !read.gradingLabel) return false;
+    const values = valueTexts(item);
     if (isGradingKey(item.label, values)) return true;
     // A key laid out down the page: "1 | Fully Achieved", "2 | On-Track", …
     return afterKey && isGradeKeyCell(item.label) && values.every(isGradeKeyCell);
@@ -146,7 +182,7 @@ class Parser {
       this.report(item);
       return;
     }
-    for (const value of item.values) appendText(this.sink, value.paragraphs, value.location);
+    appendText(this.sink, valueParagraphs(item, []), firstValueLocation(item));
   }
 
   private unlabelled(item: Item): void {
@@ -163,17 +199,19 @@ class Parser {
     this.sink = null;
   }
 
-  private labelled(item: Item, match: LabelMatch): void {
-    const paragraphs = match.rest === "" ? [] : [match.rest];
-    for (const v of item.values) for (const p of v.paragraphs) paragraphs.push(p);
-    const location = match.rest !== "" ? item.labelLocation : (item.values[0]?.location ?? item.emptyValueLocation ?? item.labelLocation);
+  private labelled(item: Item, match: LabelMatch, date: LabelDate | null): void {
+    const paragraphs = valueParagraphs(item, match.rest === "" ? [] : [match.rest]);
+    const location =
+      match.rest !== ""
+        ? item.labelLocation
+        : (firstValueLocation(item) ?? (item.cells && item.cells.length > 1 ? item.cells[1].location : item.labelLocation));
     const start: SinkStart = {
       label: match.label,
       labelLocation: item.fromParagraph ? null : item.labelLocation,
       paragraphs,
       location,
       dated: isRoundPart(match.kind),
-      dateFrom: match.words,
+      date,
       fromParagraph: item.fromParagraph,
     };
     const kind = match.kind;
@@ -244,15 +282,15 @@ class Parser {
   }
 
   private itemText(item: Item): string {
-    const cells = item.label === "" ? [] : [item.label];
-    for (const v of item.values) cells.push(v.paragraphs.join("\n"));
-    return cells.join("\t");
+    const texts = valueTexts(item);
+    if (item.label !== "") texts.unshift(item.label);
+    return texts.join("\t");
   }
 
   private report(item: Item): void {
     this.unrecognised.push({
       text: this.itemText(item),
-      location: item.label === "" && item.values.length > 0 ? item.values[0].location : item.labelLocation,
+      location: (item.label === "" ? firstValueLocation(item) : null) ?? item.labelLocation,
       recommendation: this.current ? this.current.number : null,
     });
   }
@@ -269,4 +307,35 @@ class Parser {
       layout: this.layout,
     };
   }
+}
+
+function hasContentIn(paragraphs: readonly string[]): boolean {
+  for (const p of paragraphs) if (hasContent(p)) return true;
+  return false;
+}
+
+/** The paragraphs with text of the cells after the label cell, added to `into`. */
+function valueParagraphs(item: Item, into: string[]): string[] {
+  const cells = item.cells;
+  if (!cells || item.firstValue === -1) return into;
+  for (let c = item.firstValue; c < cells.length; c++) {
+    for (const p of cells[c].paragraphs) if (hasContent(p)) into.push(p);
+  }
+  return into;
+}
+
+/** Each value cell with text as one string (its paragraphs joined by "\n"). */
+function valueTexts(item: Item): string[] {
+  const texts: string[] = [];
+  const cells = item.cells;
+  if (!cells || item.firstValue === -1) return texts;
+  for (let c = item.firstValue; c < cells.length; c++) {
+    const paragraphs = contentParagraphs(cells[c].paragraphs);
+    if (paragraphs.length > 0) texts.push(paragraphs.join("\n"));
+  }
+  return texts;
+}
+
+function firstValueLocation(item: Item): Location | null {
+  return item.cells && item.firstValue !== -1 ? item.cells[item.firstValue].location : null;
 }

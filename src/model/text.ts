@@ -8,6 +8,9 @@ const NON_SPACE = /\S/;
 
 /** Has something other than whitespace (without copying the string, as trim() may). */
 export function hasContent(text: string): boolean {
+  // Nearly every paragraph starts with a printable ASCII character: answer that without a regex.
+  const first = text.charCodeAt(0);
+  if (first > 32 && first < 127) return true;
   return NON_SPACE.test(text);
 }
 
@@ -30,9 +33,9 @@ export function joinLine(paragraphs: readonly string[]): string {
 /** Paragraphs that carry text (whitespace-only paragraphs are spacing, not content); the same array when all do. */
 export function contentParagraphs(paragraphs: readonly string[]): readonly string[] {
   let blank = 0;
-  for (const p of paragraphs) if (!NON_SPACE.test(p)) blank++;
+  for (const p of paragraphs) if (!hasContent(p)) blank++;
   if (blank === 0) return paragraphs;
   const out: string[] = [];
-  for (const p of paragraphs) if (NON_SPACE.test(p)) out.push(p);
+  for (const p of paragraphs) if (hasContent(p)) out.push(p);
   return out;
 }
