@@ -5,6 +5,9 @@ import { DocxError, MAX_FILE_BYTES, MAX_PART_BYTES, readDocx, type DocxErrorReas
 import { zipBomb } from "../fixtures/broken";
 import { docxWithBody, p, r } from "./minimal-docx";
 
+// Generous: these tests unzip many files or a bomb, on shared machines.
+jest.setTimeout(60_000);
+
 const DIR = join(__dirname, "../fixtures/docx");
 const fixture = (file: string): Buffer => readFileSync(join(DIR, file));
 

@@ -9,6 +9,8 @@ import { realSnapshot } from "../helpers/text-snapshot";
 
 const DIR = join(__dirname, "../fixtures/docx");
 
+jest.setTimeout(30_000);
+
 function readFixture(file: string): Promise<DocumentSnapshot> {
   return readDocx(readFileSync(join(DIR, file)));
 }
