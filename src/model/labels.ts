@@ -44,6 +44,8 @@ const ROUND_TAIL = new RegExp(
   "i",
 );
 const COLON_TAIL = /^\s*[:.]?/;
+/** In a label cell, bracketed text after the label is more label: "(i ebituary 2023)." wrapped from the date. */
+const LABEL_CELL_TAIL = /^(?:\s*\([^()]{0,80}\)\s*[.:]?)*/;
 
 /**
  * Order matters: "Action Plan Agreed" before "Agreed Action"; success measure before action.
@@ -118,7 +120,8 @@ export function classifyLabel(text: string, inParagraph = false): LabelMatch | n
   const spec = SPECS[words.slice(1).findIndex((group) => group !== undefined)];
   const after = t.slice(words[0].length);
   const tail = (ROUND_KINDS.has(spec.kind) ? ROUND_TAIL : COLON_TAIL).exec(after);
-  const length = words[0].length + (tail ? tail[0].length : 0);
+  let length = words[0].length + (tail ? tail[0].length : 0);
+  if (!inParagraph) length += LABEL_CELL_TAIL.exec(t.slice(length))?.[0].length ?? 0;
   if (inParagraph && !spec.distinctive && !t.slice(0, length).includes(":") && t.slice(length).trim() !== "") return null;
   return split(t, length, spec.kind, words[0].length);
 }

@@ -47,6 +47,16 @@ describe("classifyLabel: label cells", () => {
     expect(classifyLabel("")).toBeNull();
   });
 
+  it("keeps bracketed text wrapped into the label cell as label", () => {
+    const text = "Evidence of Impact (February 2023): (i ebituary 2023).";
+    expect(classifyLabel(text)).toMatchObject({ kind: "impact", label: text, rest: "" });
+    // At the start of a paragraph, bracketed text after the colon is the officer's.
+    expect(classifyLabel("Evidence of Progress (July 21): (1) Schools were contacted", true)).toMatchObject({
+      label: "Evidence of Progress (July 21):",
+      rest: "(1) Schools were contacted",
+    });
+  });
+
   it("puts the value that shares the label's cell in `rest`", () => {
     expect(classifyLabel("Recommendation 3: That governing bodies be encouraged")).toEqual({
       kind: "recommendation",
