@@ -40,7 +40,7 @@ function fileSection(report: FileReport, h: string): string {
   const completeRecs = recs.filter((r) => r.complete).length;
   out.push(
     report.ok
-      ? `**Status: complete** – all ${plural(recs.length, "recommendation")} complete; ${describeCounts(report.findings)}.`
+      ? `**Status: complete** – ${plural(recs.length, "recommendation")}, all complete; ${describeCounts(report.findings)}.`
       : `**Status: not complete** – ${completeRecs} of ${plural(recs.length, "recommendation")} complete; ${describeCounts(report.findings)}.`,
   );
 

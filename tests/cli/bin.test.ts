@@ -276,7 +276,7 @@ describe("--markdown", () => {
 
   it("care-leavers-eet: the totals of every round", () => {
     const md = scrutinyCheck("--markdown", CARE_LEAVERS).stdout;
-    expect(md).toContain("**Status: complete**");
+    expect(md).toContain("**Status: complete** – 3 recommendations, all complete;");
     expect(md).toMatch(/^\| September 2022 \| 0 \| 3 \| 0 \| 0 \| 0 \|$/m);
     expect(md).toMatch(/^\| February 2023 \| 0 \| 1 \| 2 \| 0 \| 0 \|$/m);
     expect(md).toMatch(/^\| November 2023 \| 2 \| 1 \| 0 \| 0 \| 0 \|$/m);
