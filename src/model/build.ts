@@ -1,6 +1,6 @@
 import type { Location } from "./snapshot";
 import type { Assessment, Field, MisplacedGrade, Month, Recommendation, Round, RoundPart } from "./types";
-import { findLabelDate, type LabelDate } from "./dates";
+import { findWrittenDate, type WrittenDate } from "./dates";
 import { readAssessment, readMisplacedGrade } from "./grades";
 import { hasContent } from "./text";
 
@@ -51,13 +51,13 @@ export interface SinkStart {
   location: Location;
   dated?: boolean;
   /** The label's date when already read; otherwise a dated sink reads it from the label. */
-  date?: LabelDate | null;
+  date?: WrittenDate | null;
   fromParagraph?: boolean;
 }
 
 export function newSink(start: SinkStart): Sink {
   const dated = start.dated ?? false;
-  const date = !dated ? null : start.date !== undefined ? start.date : findLabelDate(start.label);
+  const date = !dated ? null : start.date !== undefined ? start.date : findWrittenDate(start.label);
   return {
     labelParts: start.label === "" ? [] : [start.label],
     labelLocation: start.labelLocation,
@@ -82,8 +82,8 @@ export function appendLabel(sink: Sink, label: string): void {
   if (label === "") return;
   sink.labelParts.push(label);
   if (sink.dated && sink.month === null) {
-    const date = findLabelDate(label);
-    if (date) {
+    const date = findWrittenDate(label);
+    if (date && (date.month !== null || sink.dateText === null)) {
       sink.month = date.month;
       sink.dateText = date.dateText;
     }
@@ -154,11 +154,12 @@ export function finishRound(builder: RoundBuilder, index: number): Round {
   const misplacedGrades: MisplacedGrade[] = [];
   misplaced("evidence", evidence, misplacedGrades);
   misplaced("impact", impact, misplacedGrades);
-  // A label date always has both its month and its text (see findLabelDate).
   const dated = evidence?.month ? evidence : assessment?.month ? assessment : impact?.month ? impact : null;
+  // Failing a readable date, the round is named by a date as written that could not be read.
+  const written = dated ?? (evidence?.dateText ? evidence : assessment?.dateText ? assessment : impact?.dateText ? impact : null);
   return {
     index,
-    label: dated?.dateText ?? `Update ${index + 1}`,
+    label: written?.dateText ?? `Update ${index + 1}`,
     month: dated?.month ?? null,
     evidence,
     assessment,

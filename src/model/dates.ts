@@ -102,6 +102,26 @@ export function findLabelDate(label: string): LabelDate | null {
   return m && month ? { month, dateText: m[0] } : null;
 }
 
+/** A date as written in a label; `month` is null when it cannot be read as a month and year. */
+export interface WrittenDate {
+  month: Month | null;
+  dateText: string;
+}
+
+/** Bracketed text that was meant as a date: it has a number, a season or a term ("Summer 2021", "Q3"). */
+const BRACKETED_DATE = /\(\s*([^()]*(?:\d|spring|summer|autumn|winter|term)[^()]*?)\s*\)/i;
+
+/**
+ * The date in a label, readable or not: findLabelDate's, or else bracketed text meant as a date,
+ * e.g. "Evidence of Progress (Summer 2021):" → { month: null, dateText: "Summer 2021" }.
+ */
+export function findWrittenDate(label: string): WrittenDate | null {
+  const readable = findLabelDate(label);
+  if (readable) return readable;
+  const m = BRACKETED_DATE.exec(label);
+  return m ? { month: null, dateText: m[1] } : null;
+}
+
 /** "2022-09" → "September 2022"; anything that is not a month comes back unchanged. */
 export function formatMonth(month: Month): string {
   const m = MONTH_PATTERN.exec(month);

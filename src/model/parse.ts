@@ -12,7 +12,7 @@ import {
   type SinkStart,
 } from "./build";
 import { isGradeKeyCell } from "./grades";
-import { findLabelDate, type LabelDate } from "./dates";
+import { findWrittenDate, type WrittenDate } from "./dates";
 import { classifyLabel, isGradingKey, isGradingLabel, isRoundPart, isTemplateText, looksLikeTitle, type LabelMatch } from "./labels";
 import { findColumnsHeader, parseColumns } from "./parse-columns";
 import { contentParagraphs, hasContent, isNoise, joinLine } from "./text";
@@ -24,7 +24,7 @@ interface ReadLabel {
   gradingLabel: boolean;
   match: LabelMatch | null;
   /** The date in a round label, after its words. */
-  date: LabelDate | null;
+  date: WrittenDate | null;
 }
 
 /** The longest label cell worth remembering; longer ones are content, read once each. */
@@ -56,7 +56,7 @@ function readLabel(label: string, inParagraph: boolean): ReadLabel {
     template: !noise && isTemplateText(label),
     gradingLabel: !noise && isGradingLabel(label),
     match,
-    date: match && isRoundPart(match.kind) ? findLabelDate(match.label.slice(match.words)) : null,
+    date: match && isRoundPart(match.kind) ? findWrittenDate(match.label.slice(match.words)) : null,
   };
 }
 
@@ -199,7 +199,7 @@ class Parser {
     this.sink = null;
   }
 
-  private labelled(item: Item, match: LabelMatch, date: LabelDate | null): void {
+  private labelled(item: Item, match: LabelMatch, date: WrittenDate | null): void {
     const paragraphs = valueParagraphs(item, match.rest === "" ? [] : [match.rest]);
     const location =
       match.rest !== ""

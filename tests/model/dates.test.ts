@@ -1,4 +1,4 @@
-import { findLabelDate, formatMonth, parseMonth } from "../../src/model/dates";
+import { findLabelDate, findWrittenDate, formatMonth, parseMonth } from "../../src/model/dates";
 
 describe("parseMonth", () => {
   it.each([
@@ -57,6 +57,23 @@ describe("findLabelDate", () => {
     expect(findLabelDate("Evidence of Impact")).toBeNull();
     expect(findLabelDate("Assessment of Progress (include explanation if required)")).toBeNull();
     expect(findLabelDate("(i ebituary 2023).")).toBeNull();
+  });
+});
+
+describe("findWrittenDate", () => {
+  it("gives a readable date with its month", () => {
+    expect(findWrittenDate("Evidence of Progress (July 21):")).toEqual({ month: "2021-07", dateText: "July 21" });
+  });
+
+  it("keeps a date that cannot be read as written, with no month", () => {
+    expect(findWrittenDate("Evidence of Progress (Summer 2021):")).toEqual({ month: null, dateText: "Summer 2021" });
+    expect(findWrittenDate("(i ebituary 2023).")).toEqual({ month: null, dateText: "i ebituary 2023" });
+    expect(findWrittenDate("Evidence of Impact ( Q3 ):")).toEqual({ month: null, dateText: "Q3" });
+  });
+
+  it("does not take the template's hint for a date", () => {
+    expect(findWrittenDate("Assessment of Progress: (include explanation if required)")).toBeNull();
+    expect(findWrittenDate("Evidence of Impact")).toBeNull();
   });
 });
 

@@ -153,6 +153,24 @@ describe("rounds", () => {
     expect(document.recommendations[0].rounds[0]).toMatchObject({ label: "Feb-23", month: "2023-02" });
   });
 
+  it("keeps a date it cannot read as written: the round is named by it, with no month", () => {
+    const document = parse(
+      snapshotOf([
+        table(
+          "Recommendation 1:\tText.",
+          "Evidence of Progress (Summer 2021):\tA",
+          "Assessment of Progress (Summer 2021):\t2",
+          "Evidence of Impact\tB",
+          "(Autumn 2021)\tC",
+        ),
+      ]),
+    );
+    const [round] = document.recommendations[0].rounds;
+    expect(round).toMatchObject({ label: "Summer 2021", month: null });
+    expect(round.evidence).toMatchObject({ month: null, dateText: "Summer 2021" });
+    expect(round.impact).toMatchObject({ label: "Evidence of Impact (Autumn 2021)", month: null, dateText: "Autumn 2021", text: "B\nC" });
+  });
+
   it("reports a grade written in the Evidence of Progress row, and does not count it", () => {
     const document = parse(
       snapshotOf([
