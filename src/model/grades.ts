@@ -24,6 +24,8 @@ const NAME_START = new RegExp(`^\\s*${PREFIX}?[(\\[]?\\s*${NAME}\\b\\s*[)\\]]?\\
 /** Words that make "2. Largely met" a grade when found outside the Assessment row. */
 const WEAK_GRADE_WORD = /^(?:largely|partially|mostly|fully|not)?\s*(?:met|achieved)\b\s*(?:[.,;:!)]|$)|^partially\s*(?:[.,;:!)]|$)/i;
 const LINE_BREAK = /\r?\n/;
+/** A cheap first look (no match array): could this text start with a grade at all? */
+const MAYBE_GRADE = /^\s*(?:[(\[]|[1-4](?!\d)|grade|rating|score|assessment|fully|on|slipped|not)/i;
 const SEPARATOR_AT = new RegExp(`^\\s*${SEPARATOR}\\s*`);
 const NAME_AT = new RegExp(`^${NAME}\\b`, "i");
 
@@ -48,6 +50,7 @@ function nameGrade(m: RegExpExecArray, first: number): Grade {
 
 /** A grade phrase at the very start of `text`, if it is one. */
 function gradeAtStart(text: string): StartMatch | null {
+  if (!MAYBE_GRADE.test(text)) return null;
   const n = NUMBER_START.exec(text);
   if (n) {
     const rest = text.slice(n[0].length);
@@ -106,6 +109,7 @@ export function readGrade(text: string): Grade | null {
 }
 
 function misplacedInLine(line: string): Grade | null {
+  if (!MAYBE_GRADE.test(line)) return null;
   const n = NUMBER_START.exec(line);
   if (n) {
     const rest = line.slice(n[0].length);
