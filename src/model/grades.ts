@@ -25,7 +25,7 @@ const NAME_START = new RegExp(`^\\s*${PREFIX}?[(\\[]?\\s*${NAME}\\b\\s*[)\\]]?\\
 const WEAK_GRADE_WORD = /^(?:largely|partially|mostly|fully|not)?\s*(?:met|achieved)\b\s*(?:[.,;:!)]|$)|^partially\s*(?:[.,;:!)]|$)/i;
 const LINE_BREAK = /\r?\n/;
 /** A cheap first look (no match array): could this text start with a grade at all? */
-const MAYBE_GRADE = /^\s*(?:[(\[]|[1-4](?!\d)|grade|rating|score|assessment|fully|on|slipped|not)/i;
+const MAYBE_GRADE = /^\s*(?:[([]|[1-4](?!\d)|grade|rating|score|assessment|fully|on|slipped|not)/i;
 const SEPARATOR_AT = new RegExp(`^\\s*${SEPARATOR}\\s*`);
 const NAME_AT = new RegExp(`^${NAME}\\b`, "i");
 
