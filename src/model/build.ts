@@ -156,7 +156,8 @@ export function finishRound(builder: RoundBuilder, index: number): Round {
   misplaced("impact", impact, misplacedGrades);
   const dated = evidence?.month ? evidence : assessment?.month ? assessment : impact?.month ? impact : null;
   // Failing a readable date, the round is named by a date as written that could not be read.
-  const written = dated ?? (evidence?.dateText ? evidence : assessment?.dateText ? assessment : impact?.dateText ? impact : null);
+  const written =
+    dated ?? (evidence?.dateText ? evidence : assessment?.dateText ? assessment : impact?.dateText ? impact : null);
   return {
     index,
     label: written?.dateText ?? `Update ${index + 1}`,

@@ -22,7 +22,8 @@ const NAME_NEXT = new RegExp(`^\\s+${NAME}\\b`, "i");
 const NUMBER_TAIL = new RegExp(`^\\s*[.:)\\]${DASHES},]?\\s*(?:${NAME}\\b)?\\s*[.:${DASHES},]?`, "i");
 const NAME_START = new RegExp(`^\\s*${PREFIX}?[(\\[]?\\s*${NAME}\\b\\s*[)\\]]?\\s*[.:${DASHES},]?`, "i");
 /** Words that make "2. Largely met" a grade when found outside the Assessment row. */
-const WEAK_GRADE_WORD = /^(?:largely|partially|mostly|fully|not)?\s*(?:met|achieved)\b\s*(?:[.,;:!)]|$)|^partially\s*(?:[.,;:!)]|$)/i;
+const WEAK_GRADE_WORD =
+  /^(?:largely|partially|mostly|fully|not)?\s*(?:met|achieved)\b\s*(?:[.,;:!)]|$)|^partially\s*(?:[.,;:!)]|$)/i;
 const LINE_BREAK = /\r?\n/;
 /** A cheap first look (no match array): could this text start with a grade at all? */
 const MAYBE_GRADE = /^\s*(?:[([]|[1-4](?!\d)|grade|rating|score|assessment|fully|on|slipped|not)/i;

@@ -58,7 +58,11 @@ const SPECS: readonly LabelSpec[] = [
   { kind: "review", words: /^(?:scrutiny\s+)?review(?:\s+title)?\b/i, distinctive: false },
   { kind: "linkOfficers", words: /^link\s+officer(?:\s*\/\s*s|\s*\(s\)|s)?/i, distinctive: false },
   { kind: "actionPlanAgreed", words: /^action\s+plan\s+agreed\b/i, distinctive: false },
-  { kind: "successMeasure", words: /^(?:agreed\s+)?(?:success\s+measures?|measures?\s+of\s+success)\b/i, distinctive: false },
+  {
+    kind: "successMeasure",
+    words: /^(?:agreed\s+)?(?:success\s+measures?|measures?\s+of\s+success)\b/i,
+    distinctive: false,
+  },
   { kind: "agreedAction", words: /^(?:agreed\s+actions?|actions?\s+agreed|actions?)\b/i, distinctive: false },
   {
     kind: "responsibility",
@@ -108,10 +112,7 @@ export function classifyLabel(text: string, inParagraph = false): LabelMatch | n
     const ending = rec[0].trimEnd().slice(-1);
     const punctuated = ":.)-\u2013\u2014".includes(ending) && ending !== "";
     // Prose such as "Recommendation 3 was…" in a paragraph is not a heading; neither is "Rec." alone.
-    const heading =
-      number !== ""
-        ? !inParagraph || punctuated || t.slice(rec[0].length).trim() === ""
-        : ending === ":";
+    const heading = number !== "" ? !inParagraph || punctuated || t.slice(rec[0].length).trim() === "" : ending === ":";
     if (heading) return split(t, rec[0].length, "recommendation", rec[0].length, number);
   }
   if (CONTINUATION.test(t)) return { kind: "continuation", label: t.trim(), rest: "", words: 0 };
@@ -122,7 +123,8 @@ export function classifyLabel(text: string, inParagraph = false): LabelMatch | n
   const tail = (ROUND_KINDS.has(spec.kind) ? ROUND_TAIL : COLON_TAIL).exec(after);
   let length = words[0].length + (tail ? tail[0].length : 0);
   if (!inParagraph) length += LABEL_CELL_TAIL.exec(t.slice(length))?.[0].length ?? 0;
-  if (inParagraph && !spec.distinctive && !t.slice(0, length).includes(":") && t.slice(length).trim() !== "") return null;
+  if (inParagraph && !spec.distinctive && !t.slice(0, length).includes(":") && t.slice(length).trim() !== "")
+    return null;
   return split(t, length, spec.kind, words[0].length);
 }
 

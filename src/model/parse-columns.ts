@@ -71,8 +71,7 @@ export function findColumnsHeader(table: SnapshotTable): number {
 
 /** In document order: recommendations read from rows, and rows left for the label parser (key, noise). */
 export type ColumnsItem =
-  | { kind: "recommendation"; recommendation: RecommendationBuilder }
-  | { kind: "row"; row: number };
+  { kind: "recommendation"; recommendation: RecommendationBuilder } | { kind: "row"; row: number };
 
 interface RoundColumns {
   evidence: number | null;
@@ -144,7 +143,9 @@ export function parseColumns(table: SnapshotTable, headerRow: number): { items: 
       continue;
     }
 
-    const heading = sinkAt(cells, textColumn, false) ?? newSink({ label: "", labelLocation: null, paragraphs: [], location: cells[0].location });
+    const heading =
+      sinkAt(cells, textColumn, false) ??
+      newSink({ label: "", labelLocation: null, paragraphs: [], location: cells[0].location });
     const recommendation: RecommendationBuilder = {
       number: NUMBER_AS_WRITTEN.exec(number)?.[1] ?? number,
       location: cells[numberColumn >= 0 && numberColumn < cells.length ? numberColumn : 0].location,

@@ -13,7 +13,15 @@ import {
 } from "./build";
 import { isGradeKeyCell } from "./grades";
 import { findWrittenDate, type WrittenDate } from "./dates";
-import { classifyLabel, isGradingKey, isGradingLabel, isRoundPart, isTemplateText, looksLikeTitle, type LabelMatch } from "./labels";
+import {
+  classifyLabel,
+  isGradingKey,
+  isGradingLabel,
+  isRoundPart,
+  isTemplateText,
+  looksLikeTitle,
+  type LabelMatch,
+} from "./labels";
 import { findColumnsHeader, parseColumns } from "./parse-columns";
 import { contentParagraphs, hasContent, isNoise, joinLine } from "./text";
 
@@ -92,7 +100,11 @@ type HeaderKey = "review" | "linkOfficers" | "actionPlanAgreed";
 
 class Parser {
   private title: string | null = null;
-  private readonly header: Record<HeaderKey, Sink | null> = { review: null, linkOfficers: null, actionPlanAgreed: null };
+  private readonly header: Record<HeaderKey, Sink | null> = {
+    review: null,
+    linkOfficers: null,
+    actionPlanAgreed: null,
+  };
   private readonly recommendations: RecommendationBuilder[] = [];
   private current: RecommendationBuilder | null = null;
   /** Where a continuation (an empty label cell, the rest of a wrapped label) goes. */
@@ -107,7 +119,14 @@ class Parser {
   paragraph(block: SnapshotParagraph): void {
     const text = block.text.trim();
     if (text === "") return;
-    this.item({ label: text, labelLocation: block.location, cells: null, valueCount: 0, firstValue: -1, fromParagraph: true });
+    this.item({
+      label: text,
+      labelLocation: block.location,
+      cells: null,
+      valueCount: 0,
+      firstValue: -1,
+      fromParagraph: true,
+    });
   }
 
   table(table: SnapshotTable): void {
@@ -204,7 +223,8 @@ class Parser {
     const location =
       match.rest !== ""
         ? item.labelLocation
-        : (firstValueLocation(item) ?? (item.cells && item.cells.length > 1 ? item.cells[1].location : item.labelLocation));
+        : (firstValueLocation(item) ??
+          (item.cells && item.cells.length > 1 ? item.cells[1].location : item.labelLocation));
     const start: SinkStart = {
       label: match.label,
       labelLocation: item.fromParagraph ? null : item.labelLocation,
@@ -266,11 +286,7 @@ class Parser {
   }
 
   /** Starts the field, or, when it was already given, adds to it (a repeated label is more of the same). */
-  private fill<K extends string>(
-    owner: Record<K, Sink | null>,
-    key: K,
-    start: SinkStart,
-  ): Sink {
+  private fill<K extends string>(owner: Record<K, Sink | null>, key: K, start: SinkStart): Sink {
     const existing = owner[key];
     if (!existing) {
       const sink = newSink(start);

@@ -89,7 +89,11 @@ export function headingParagraphs(blocks: readonly Plain[]): Plain[] {
       if (HEADING.test(label)) {
         if (current.length > 0) out.push(current);
         current = [];
-        const text = r.slice(1).map((c) => c.join(" ")).join(" ").trim();
+        const text = r
+          .slice(1)
+          .map((c) => c.join(" "))
+          .join(" ")
+          .trim();
         out.push(`${label} ${text}`, "--");
       } else {
         current.push(r);

@@ -9,7 +9,13 @@ import { content } from "./blocks";
 const read = async (file: string) =>
   parse(await readDocx(new Uint8Array(readFileSync(join(__dirname, "../fixtures/docx", file)))));
 
-const ROW_LAYOUTS = ["", "-per-recommendation-tables", "-one-table", "-heading-paragraphs", "-label-dates-in-second-paragraph"];
+const ROW_LAYOUTS = [
+  "",
+  "-per-recommendation-tables",
+  "-one-table",
+  "-heading-paragraphs",
+  "-label-dates-in-second-paragraph",
+];
 
 describe.each([
   ["careers-provision", "careersProvision"],
@@ -27,7 +33,9 @@ describe("Word features in .docx fixtures", () => {
     document.recommendations.map((r) => r.rounds.map((round) => round.assessment?.grade ?? null));
 
   it("merged title and label cells", async () => {
-    expect(content(await read("care-leavers-eet-merged-cells.docx"))).toEqual(content(parse(realSnapshot("careLeaversEet"))));
+    expect(content(await read("care-leavers-eet-merged-cells.docx"))).toEqual(
+      content(parse(realSnapshot("careLeaversEet"))),
+    );
   });
 
   it.each([
@@ -40,7 +48,15 @@ describe("Word features in .docx fixtures", () => {
   });
 
   it("a removed grade is no grade; a removed impact is empty", async () => {
-    expect(grades(await read("careers-provision-missing-grade.docx"))).toEqual([[2], [null], [2], [2], [2], [null], [1]]);
+    expect(grades(await read("careers-provision-missing-grade.docx"))).toEqual([
+      [2],
+      [null],
+      [2],
+      [2],
+      [2],
+      [null],
+      [1],
+    ]);
     const document = await read("careers-provision-missing-impact.docx");
     expect(document.recommendations[3].rounds[0].impact?.text).toBe("");
   });

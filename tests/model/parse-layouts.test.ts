@@ -24,7 +24,10 @@ describe.each(REAL)("the same document in every layout parses the same: %s", (na
     ["a table per recommendation", perRecommendationTables],
     ["headings as paragraphs", headingParagraphs],
     ["label dates in a second paragraph of the label cell", labelDatesInSecondParagraph],
-    ["headings as paragraphs, dates wrapped, all in one table", (b: readonly Plain[]) => oneTable(labelDatesInSecondParagraph(headingParagraphs(b)))],
+    [
+      "headings as paragraphs, dates wrapped, all in one table",
+      (b: readonly Plain[]) => oneTable(labelDatesInSecondParagraph(headingParagraphs(b))),
+    ],
   ])("%s", (_layout, transform) => {
     const transformed = transform(plain);
     expect(transformed).not.toEqual(plain);
@@ -45,7 +48,11 @@ describe("label cells of several paragraphs", () => {
       ]),
     );
     const [round] = document.recommendations[0].rounds;
-    expect(round.evidence).toMatchObject({ label: "Evidence of Progress (Sept 2022):", month: "2022-09", dateText: "Sept 2022" });
+    expect(round.evidence).toMatchObject({
+      label: "Evidence of Progress (Sept 2022):",
+      month: "2022-09",
+      dateText: "Sept 2022",
+    });
     expect(round.assessment).toMatchObject({
       label: "Assessment of Progress (Sept 2022): (include explanation if required)",
       grade: 3,
@@ -78,7 +85,10 @@ describe("value cells of several paragraphs, jagged rows and merged cells", () =
   });
 
   it("reads the value from any cell after the label, pointing at the first that has text", () => {
-    expect(rec.responsibility).toMatchObject({ text: "Martin Gray", location: { kind: "cell", table: 0, row: 1, cell: 3 } });
+    expect(rec.responsibility).toMatchObject({
+      text: "Martin Gray",
+      location: { kind: "cell", table: 0, row: 1, cell: 3 },
+    });
     expect(rec.targetDate?.text).toBe("April 2021");
   });
 
@@ -95,7 +105,9 @@ describe("value cells of several paragraphs, jagged rows and merged cells", () =
   });
 
   it("reads a merged one-cell heading row", () => {
-    const merged = parse(snapshotOf([[[["Recommendation 5: That the Council takes a lead role."]], ...table("Date:\tJuly 2021")]]));
+    const merged = parse(
+      snapshotOf([[[["Recommendation 5: That the Council takes a lead role."]], ...table("Date:\tJuly 2021")]]),
+    );
     expect(merged.recommendations[0]).toMatchObject({
       number: "5",
       text: "That the Council takes a lead role.",
@@ -168,7 +180,12 @@ describe("rounds", () => {
     const [round] = document.recommendations[0].rounds;
     expect(round).toMatchObject({ label: "Summer 2021", month: null });
     expect(round.evidence).toMatchObject({ month: null, dateText: "Summer 2021" });
-    expect(round.impact).toMatchObject({ label: "Evidence of Impact (Autumn 2021)", month: null, dateText: "Autumn 2021", text: "B\nC" });
+    expect(round.impact).toMatchObject({
+      label: "Evidence of Impact (Autumn 2021)",
+      month: null,
+      dateText: "Autumn 2021",
+      text: "B\nC",
+    });
   });
 
   it("reports a grade written in the Evidence of Progress row, and does not count it", () => {
@@ -184,7 +201,9 @@ describe("rounds", () => {
     );
     const [round] = document.recommendations[0].rounds;
     expect(round.assessment?.grade).toBeNull();
-    expect(round.misplacedGrades).toEqual([{ part: "evidence", grade: 3, location: { kind: "cell", table: 0, row: 1, cell: 1 } }]);
+    expect(round.misplacedGrades).toEqual([
+      { part: "evidence", grade: 3, location: { kind: "cell", table: 0, row: 1, cell: 1 } },
+    ]);
   });
 });
 
@@ -206,9 +225,17 @@ describe("labels and values in paragraphs", () => {
       ]),
     );
     expect(document.title).toBe("SCRUTINY MONITORING – PROGRESS UPDATE");
-    expect(document.review).toMatchObject({ text: "Scrutiny Review of Careers Provision", labelLocation: null, location: { kind: "paragraph", paragraph: 1 } });
+    expect(document.review).toMatchObject({
+      text: "Scrutiny Review of Careers Provision",
+      labelLocation: null,
+      location: { kind: "paragraph", paragraph: 1 },
+    });
     const [rec] = document.recommendations;
-    expect(rec).toMatchObject({ number: "1", text: "That all schools be encouraged.", location: { kind: "paragraph", paragraph: 2 } });
+    expect(rec).toMatchObject({
+      number: "1",
+      text: "That all schools be encouraged.",
+      location: { kind: "paragraph", paragraph: 2 },
+    });
     expect(rec.responsibility?.text).toBe("Martin Gray");
     const [round] = rec.rounds;
     expect(round.evidence?.text).toBe("First paragraph of evidence.\nSecond paragraph of evidence.");
@@ -224,7 +251,12 @@ describe("what the parser does not understand", () => {
     const document = parse(
       snapshotOf([
         "Appendix 1",
-        table("Recommendation 1:\tText.", "--\t", "Evidence of Progress (July 2021):\tA", "Something odd\tWith a value"),
+        table(
+          "Recommendation 1:\tText.",
+          "--\t",
+          "Evidence of Progress (July 2021):\tA",
+          "Something odd\tWith a value",
+        ),
         "•",
         "A stray paragraph between tables.",
         table("\tAn orphan continuation."),
@@ -232,8 +264,16 @@ describe("what the parser does not understand", () => {
     );
     expect(document.unrecognised).toEqual([
       { text: "Appendix 1", location: { kind: "paragraph", paragraph: 0 }, recommendation: null },
-      { text: "Something odd\tWith a value", location: { kind: "cell", table: 0, row: 3, cell: 0 }, recommendation: "1" },
-      { text: "A stray paragraph between tables.", location: { kind: "paragraph", paragraph: 10 }, recommendation: "1" },
+      {
+        text: "Something odd\tWith a value",
+        location: { kind: "cell", table: 0, row: 3, cell: 0 },
+        recommendation: "1",
+      },
+      {
+        text: "A stray paragraph between tables.",
+        location: { kind: "paragraph", paragraph: 10 },
+        recommendation: "1",
+      },
       { text: "An orphan continuation.", location: { kind: "cell", table: 1, row: 0, cell: 1 }, recommendation: "1" },
     ]);
     // The noise did not take the evidence's place or text.
@@ -252,7 +292,13 @@ describe("what the parser does not understand", () => {
   it("recognises a grading key at the top, and one laid out down the page", () => {
     const document = parse(
       snapshotOf([
-        table("Assessment of Progress Gradings:\t", "1\tFully Achieved", "2\tOn-Track", "3\tSlipped", "4\tNot Achieved"),
+        table(
+          "Assessment of Progress Gradings:\t",
+          "1\tFully Achieved",
+          "2\tOn-Track",
+          "3\tSlipped",
+          "4\tNot Achieved",
+        ),
         "",
         table("Recommendation 1:\tText.", "Assessment of Progress (July 2021):\t4. Not achieved"),
       ]),
@@ -284,7 +330,8 @@ describe("synthetic documents", () => {
     expect(document.recommendations.map((r) => r.rounds.map((round) => round.assessment?.grade ?? null))).toEqual(
       generated.facts.grades,
     );
-    for (const r of document.recommendations) expect(r.rounds.map((round) => round.month)).toEqual(generated.facts.months);
+    for (const r of document.recommendations)
+      expect(r.rounds.map((round) => round.month)).toEqual(generated.facts.months);
     expect(document.unrecognised).toEqual([]);
     expect(document.gradingKey).not.toBeNull();
   });

@@ -45,7 +45,11 @@ describe("parse: careers provision (the first real document)", () => {
     expect(r.successMeasure?.text).toMatch(/^Achievement of Benchmarks 1-8/);
     const [round] = r.rounds;
     expect(round).toMatchObject({ index: 0, label: "July 2021", month: "2021-07" });
-    expect(round.evidence).toMatchObject({ month: "2021-07", dateText: "July 2021", label: "Evidence of Progress (July 2021):" });
+    expect(round.evidence).toMatchObject({
+      month: "2021-07",
+      dateText: "July 2021",
+      label: "Evidence of Progress (July 2021):",
+    });
     expect(round.assessment).toMatchObject({
       month: "2021-07",
       grade: 2,
@@ -92,9 +96,14 @@ describe("parse: careers provision (the first real document)", () => {
       "That governing bodies be encouraged to identify a lead from senior management teams and a governor lead to champion careers provision and support the school to work towards meeting the Gatsby Benchmarks.",
     );
     expect(r.location).toEqual({ kind: "paragraph", paragraph: 50 });
-    expect(r.responsibility?.text).toBe("Martin Gray / Eddie Huntington/ Governor Support Service/ Schools and colleges");
+    expect(r.responsibility?.text).toBe(
+      "Martin Gray / Eddie Huntington/ Governor Support Service/ Schools and colleges",
+    );
     expect(r.targetDate?.text).toBe("July 2021");
-    expect(r.rounds[0].assessment).toMatchObject({ grade: 2, explanation: "Further progress hampered by COVID restrictions." });
+    expect(r.rounds[0].assessment).toMatchObject({
+      grade: 2,
+      explanation: "Further progress hampered by COVID restrictions.",
+    });
   });
 
   it("dates recommendation 7's round by its evidence, keeps the undated impact label", () => {
@@ -102,7 +111,13 @@ describe("parse: careers provision (the first real document)", () => {
     expect(round.label).toBe("March 21");
     expect(round.month).toBe("2021-03");
     expect(round.evidence?.month).toBe("2021-03");
-    expect(round.assessment).toMatchObject({ month: "2021-08", dateText: "August 21", grade: 1, explanation: null, text: "1." });
+    expect(round.assessment).toMatchObject({
+      month: "2021-08",
+      dateText: "August 21",
+      grade: 1,
+      explanation: null,
+      text: "1.",
+    });
     expect(round.impact).toMatchObject({ label: "Evidence of Impact", month: null, dateText: null });
     expect(round.impact?.text).toMatch(/^Destinations data as above;/);
     expect(round.impact?.location).toEqual({ kind: "cell", table: 10, row: 8, cell: 1 });
@@ -193,7 +208,9 @@ describe("parse: care leavers EET (the second real document)", () => {
 
   it("keeps the garbled '(i ebituary 2023).' row as part of the February 2023 impact", () => {
     const impact = rec("2").rounds[1].impact;
-    expect(impact?.text).toBe("Gradual increase in young people moving towards EET. Current figures are:\n17/18 years = 67% 19 years = 66%");
+    expect(impact?.text).toBe(
+      "Gradual increase in young people moving towards EET. Current figures are:\n17/18 years = 67% 19 years = 66%",
+    );
     expect(impact?.month).toBe("2023-02");
   });
 
@@ -201,9 +218,13 @@ describe("parse: care leavers EET (the second real document)", () => {
     expect(document.unrecognised).toEqual([
       { text: "December detion 0", location: { kind: "cell", table: 2, row: 9, cell: 0 }, recommendation: "2" },
     ]);
-    expect(rec("2").rounds[2].impact?.text).toMatch(/remove some of the barriers and provide opportunities to accessing EET\.$/);
+    expect(rec("2").rounds[2].impact?.text).toMatch(
+      /remove some of the barriers and provide opportunities to accessing EET\.$/,
+    );
     expect(rec("6").text).toMatch(/^Has a corporate commitment/);
-    expect(rec("6").targetDate?.text).toBe("Apprenticeships within SBC. 3 by April 2022 and minimum of 5 by April 2023");
+    expect(rec("6").targetDate?.text).toBe(
+      "Apprenticeships within SBC. 3 by April 2022 and minimum of 5 by April 2023",
+    );
   });
 
   it("recognises the grading key, whose last row is not a grade", () => {
