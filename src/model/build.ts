@@ -2,7 +2,7 @@ import type { Location } from "./snapshot";
 import type { Assessment, Field, MisplacedGrade, Month, Recommendation, Round, RoundPart } from "./types";
 import { findWrittenDate, type WrittenDate } from "./dates";
 import { readAssessment, readMisplacedGrade } from "./grades";
-import { hasContent } from "./text";
+import { hasContent, trimmed } from "./text";
 
 /**
  * What both parsers (label rows and the older column layout) fill in while they read, and how it
@@ -10,11 +10,14 @@ import { hasContent } from "./text";
  * linear however many rows a field is spread over.
  */
 
-/** A field being read: its label parts and value paragraphs so far. */
+/** A field being read: its label and value paragraphs so far. */
 export interface Sink {
-  labelParts: string[];
+  label: string;
   labelLocation: Location | null;
-  paragraphs: string[];
+  /** Possibly the snapshot's own array: copied before anything is added (see appendText). */
+  paragraphs: readonly string[];
+  /** `paragraphs` is the sink's own array. */
+  owned: boolean;
   location: Location;
   /** A round part: a later label continuation may still supply its date. */
   dated: boolean;
@@ -46,8 +49,8 @@ export type RecommendationFieldKey = "responsibility" | "targetDate" | "agreedAc
 export interface SinkStart {
   label: string;
   labelLocation: Location | null;
-  /** Taken over by the sink, which adds to it: never pass the snapshot's own array. */
-  paragraphs: string[];
+  /** Never changed: the sink copies it before adding to it. */
+  paragraphs: readonly string[];
   location: Location;
   dated?: boolean;
   /** The label's date when already read; otherwise a dated sink reads it from the label. */
@@ -59,9 +62,10 @@ export function newSink(start: SinkStart): Sink {
   const dated = start.dated ?? false;
   const date = !dated ? null : start.date !== undefined ? start.date : findWrittenDate(start.label);
   return {
-    labelParts: start.label === "" ? [] : [start.label],
+    label: start.label,
     labelLocation: start.labelLocation,
     paragraphs: start.paragraphs,
+    owned: false,
     location: start.location,
     dated,
     dateText: date ? date.dateText : null,
@@ -74,13 +78,16 @@ export function newSink(start: SinkStart): Sink {
 export function appendText(sink: Sink, paragraphs: readonly string[], location: Location | null): void {
   if (paragraphs.length === 0) return;
   if (location && sink.paragraphs.length === 0) sink.location = location;
-  for (const p of paragraphs) sink.paragraphs.push(p);
+  const own: string[] = sink.owned ? (sink.paragraphs as string[]) : [...sink.paragraphs];
+  for (const p of paragraphs) own.push(p);
+  sink.paragraphs = own;
+  sink.owned = true;
 }
 
 /** The rest of a label that wrapped into the next row; its date counts when the label had none. */
 export function appendLabel(sink: Sink, label: string): void {
   if (label === "") return;
-  sink.labelParts.push(label);
+  sink.label = sink.label === "" ? label : `${sink.label} ${label}`;
   if (sink.dated && sink.month === null) {
     const date = findWrittenDate(label);
     if (date && (date.month !== null || sink.dateText === null)) {
@@ -102,8 +109,8 @@ function joined(parts: readonly string[], separator: string): string {
 
 function toField(sink: Sink): Field {
   return {
-    label: joined(sink.labelParts, " "),
-    text: joined(sink.paragraphs, "\n").trim(),
+    label: sink.label,
+    text: trimmed(joined(sink.paragraphs, "\n")),
     location: sink.location,
     labelLocation: sink.labelLocation,
   };

@@ -115,7 +115,7 @@ export function parseColumns(table: SnapshotTable, headerRow: number): { items: 
     return newSink({
       label: joinLine(header.paragraphs),
       labelLocation: header.location,
-      paragraphs: [...contentParagraphs(cells[column].paragraphs)],
+      paragraphs: contentParagraphs(cells[column].paragraphs),
       location: cells[column].location,
       dated,
     });

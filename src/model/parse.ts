@@ -219,7 +219,11 @@ class Parser {
   }
 
   private labelled(item: Item, match: LabelMatch, date: WrittenDate | null): void {
-    const paragraphs = valueParagraphs(item, match.rest === "" ? [] : [match.rest]);
+    // Usually the value is one cell: its own paragraphs will do, unchanged (the sink copies before adding).
+    const paragraphs =
+      match.rest === "" && item.cells && item.valueCount === 1
+        ? contentParagraphs(item.cells[item.firstValue].paragraphs)
+        : valueParagraphs(item, match.rest === "" ? [] : [match.rest]);
     const location =
       match.rest !== ""
         ? item.labelLocation

@@ -8,6 +8,7 @@ const NON_SPACE = /\S/;
 
 /** Has something other than whitespace (without copying the string, as trim() may). */
 export function hasContent(text: string): boolean {
+  if (text.length === 0) return false;
   // Nearly every paragraph starts with a printable ASCII character: answer that without a regex.
   const first = text.charCodeAt(0);
   if (first > 32 && first < 127) return true;
@@ -38,4 +39,12 @@ export function contentParagraphs(paragraphs: readonly string[]): readonly strin
   const out: string[] = [];
   for (const p of paragraphs) if (hasContent(p)) out.push(p);
   return out;
+}
+
+const printable = (code: number): boolean => code > 32 && code < 127;
+
+/** `text.trim()`, without the call (and possible copy) when both ends are already printable ASCII. */
+export function trimmed(text: string): string {
+  const last = text.length - 1;
+  return last >= 0 && printable(text.charCodeAt(0)) && printable(text.charCodeAt(last)) ? text : text.trim();
 }
