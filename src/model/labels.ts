@@ -153,6 +153,15 @@ export function isGradingLabel(label: string): boolean {
   return GRADING.test(label);
 }
 
+const SCALE_NAMES = [/fully[\s-]*achieved/i, /on[\s-]*track/i, /slipped/i, /not[\s-]*achieved/i];
+
+/** Names at least three of the four grades: the grading key, however it is laid out. */
+export function describesScale(text: string): boolean {
+  let named = 0;
+  for (const name of SCALE_NAMES) if (name.test(text)) named++;
+  return named >= 3;
+}
+
 /** The template's own words (the instructions paragraph), neither content nor unrecognised. */
 export function isTemplateText(text: string): boolean {
   return TEMPLATE.test(text.trimStart());

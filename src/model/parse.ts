@@ -15,6 +15,7 @@ import { isGradeKeyCell } from "./grades";
 import { findWrittenDate, type WrittenDate } from "./dates";
 import {
   classifyLabel,
+  describesScale,
   isGradingKey,
   isGradingLabel,
   isRoundPart,
@@ -205,11 +206,18 @@ class Parser {
   }
 
   private unlabelled(item: Item): void {
+    const text = this.itemText(item);
+    if (describesScale(text)) {
+      // The key written out as a sentence: "1 = Fully Achieved, 2 = On-Track, 3 = Slipped, 4 = Not Achieved".
+      this.gradingKey ??= item.labelLocation;
+      this.inKey = true;
+      this.sink = null;
+      return;
+    }
     if (item.fromParagraph && this.sink?.fromParagraph) {
       appendText(this.sink, [item.label], item.labelLocation);
       return;
     }
-    const text = this.itemText(item);
     if (this.title === null && this.recommendations.length === 0 && looksLikeTitle(text)) {
       this.title = text.replace(/\s+/g, " ");
     } else {

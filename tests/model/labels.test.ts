@@ -1,4 +1,4 @@
-import { classifyLabel, isGradingKey, isTemplateText, looksLikeTitle } from "../../src/model/labels";
+import { classifyLabel, describesScale, isGradingKey, isTemplateText, looksLikeTitle } from "../../src/model/labels";
 
 describe("classifyLabel: label cells", () => {
   it.each([
@@ -109,6 +109,18 @@ describe("isGradingKey", () => {
     expect(isGradingKey("Assessment of Progress (July 21):", ["2. On track"])).toBe(false);
     expect(isGradingKey("Assessment of Progress", ["3. Slipped", "", "", ""])).toBe(false);
     expect(isGradingKey("Evidence of Impact", ["1", "2"])).toBe(false);
+  });
+});
+
+describe("describesScale", () => {
+  it("is true for text naming three or four grades", () => {
+    expect(describesScale("1 = Fully Achieved, 2 = On-Track, 3 = Slipped, 4 = Not Achieved")).toBe(true);
+    expect(describesScale("Progress Gradings:\tFully Achieved\tOntrack\tSlipped")).toBe(true);
+  });
+
+  it("is false for an assessment that names one", () => {
+    expect(describesScale("3. Slipped The co-production of the strategy is on hold")).toBe(false);
+    expect(describesScale("On track; not achieved last year")).toBe(false);
   });
 });
 

@@ -308,6 +308,19 @@ describe("what the parser does not understand", () => {
     expect(document.recommendations[0].rounds[0].assessment?.grade).toBe(4);
   });
 
+  it("recognises the key written as a sentence, even after a paragraph field", () => {
+    const document = parse(
+      snapshotOf([
+        "Recommendation 1: Text.",
+        "Evidence of Impact (July 2021): Too early.",
+        "Key: 1 = Fully Achieved, 2 = On-Track, 3 = Slipped, 4 = Not Achieved",
+      ]),
+    );
+    expect(document.gradingKey).toEqual({ kind: "paragraph", paragraph: 2 });
+    expect(document.recommendations[0].rounds[0].impact?.text).toBe("Too early.");
+    expect(document.unrecognised).toEqual([]);
+  });
+
   it("returns an empty document for an empty snapshot", () => {
     expect(parse({ blocks: [] })).toEqual({
       title: null,
