@@ -8,6 +8,7 @@ import {
   type RoundBuilder,
   type Sink,
 } from "./build";
+import { findWrittenDate } from "./dates";
 import { isGradingKey, type RoundPartKind } from "./labels";
 import { contentParagraphs, joinLine } from "./text";
 
@@ -32,6 +33,7 @@ const COLUMN_RULES: readonly [RegExp, Exclude<Column, null>][] = [
 ];
 
 const HEADER_ROWS_SEARCHED = 3;
+/** "1." and "1)" are list punctuation: the number is "1". Anything else is kept as written. */
 const NUMBER_AS_WRITTEN = /^(\d+[a-z]?)[.:)]?$/i;
 
 export function classifyColumn(text: string): Column {
@@ -79,10 +81,14 @@ interface RoundColumns {
   impact: number | null;
 }
 
+function isRoundColumn(column: Column): column is RoundPartKind {
+  return column === "evidence" || column === "assessment" || column === "impact";
+}
+
 function roundColumns(columns: readonly Column[]): RoundColumns[] {
   const rounds: RoundColumns[] = [];
   columns.forEach((column, index) => {
-    if (column !== "evidence" && column !== "assessment" && column !== "impact") return;
+    if (!isRoundColumn(column)) return;
     let round = rounds.length > 0 ? rounds[rounds.length - 1] : null;
     if (!round || column === "evidence" || round[column] !== null) {
       round = { evidence: null, assessment: null, impact: null };
@@ -109,15 +115,20 @@ export function parseColumns(table: SnapshotTable, headerRow: number): { items: 
   // Per recommendation, its round builders by round-column group, for continuation rows.
   const roundsByGroup = new Map<RecommendationBuilder, RoundBuilder[]>();
 
+  const headerLabels = headerCells.map((cell) => joinLine(cell.paragraphs));
+  const headerDates = headerLabels.map((label, column) =>
+    isRoundColumn(columns[column]) ? findWrittenDate(label) : null,
+  );
+
   const sinkAt = (cells: readonly SnapshotCell[], column: number, dated: boolean): Sink | null => {
     if (column < 0 || column >= cells.length) return null;
-    const header = headerCells[column];
     return newSink({
-      label: joinLine(header.paragraphs),
-      labelLocation: header.location,
+      label: headerLabels[column],
+      labelLocation: headerCells[column].location,
       paragraphs: contentParagraphs(cells[column].paragraphs),
       location: cells[column].location,
       dated,
+      date: headerDates[column],
     });
   };
 
