@@ -12,6 +12,9 @@ import { snapshotFromText } from "../helpers/text-snapshot";
 import { syntheticDocument } from "../helpers/synthetic";
 import { buildCli, ROOT } from "./build";
 
+// Each test starts Node processes; on a busy shared 2-core machine one can take seconds.
+jest.setTimeout(60_000);
+
 const BIN = join(ROOT, "bin", "scrutiny-check.js");
 const FIXTURES = join(ROOT, "tests", "fixtures", "docx");
 const CAREERS = join(FIXTURES, "careers-provision.docx");
