@@ -1,15 +1,5 @@
 /** Unit and component tests: everything under tests/ except the browser tests in tests/e2e. */
-const swc = [
-  "@swc/jest",
-  {
-    jsc: {
-      parser: { syntax: "typescript", tsx: true },
-      transform: { react: { runtime: "automatic" } },
-      target: "es2022",
-    },
-    module: { type: "commonjs" },
-  },
-];
+const swc = require("./jest.transform.js");
 
 module.exports = {
   testEnvironment: "node",
@@ -19,4 +9,3 @@ module.exports = {
   transform: { "^.+\\.(t|j)sx?$": swc },
   moduleNameMapper: { "\\.(css|png|svg)$": "<rootDir>/tests/helpers/file-stub.js" },
 };
-module.exports.swc = swc;

@@ -1,5 +1,5 @@
 /** Browser tests: playwright-core driving Debian's Chromium against the production build in dist/ (npm run build first). */
-const { swc } = require("./jest.config.js");
+const swc = require("./jest.transform.js");
 
 module.exports = {
   testEnvironment: "node",

@@ -5,6 +5,9 @@
 import type { Analysis } from "../model";
 import { GRADE_NAMES } from "../model/types";
 import type { Finding, GradeCounts, Recommendation, Round, Severity } from "../model/types";
+import { countBySeverity, recommendationStatuses, reviewName, type RecommendationStatus, type RoundGap } from "../model/summary";
+
+export { countBySeverity };
 
 export type GradeNumber = 1 | 2 | 3 | 4;
 
@@ -32,6 +35,8 @@ export interface JsonRecommendation {
   text: string;
   /** True when no error finding is about this recommendation. */
   complete: boolean;
+  /** What its latest update lacks, from the error findings: "evidence", "grade", "impact". */
+  missing: RoundGap[];
   /** Oldest first; the last is the latest update. */
   rounds: JsonRound[];
 }
@@ -97,13 +102,13 @@ export function reportFromAnalysis(file: string, analysis: Analysis): FileReport
     );
   }
   const { document, findings, totals } = analysis;
-  const incomplete = new Set(findings.filter((f) => f.severity === "error").map((f) => f.recommendation));
-  const review = document.review?.text.trim();
+  const statuses = recommendationStatuses(document, findings);
+  const review = reviewName(document);
   return {
     file,
     ok: !findings.some((f) => f.severity === "error"),
     ...(review ? { review } : {}),
-    recommendations: document.recommendations.map((r) => jsonRecommendation(r, !incomplete.has(r.number))),
+    recommendations: document.recommendations.map((r, i) => jsonRecommendation(r, statuses[i])),
     totals: {
       latest: jsonCounts(totals.latest),
       rounds: totals.rounds.map((r) => ({ label: r.label, date: r.month, counts: jsonCounts(r.counts) })),
@@ -112,11 +117,12 @@ export function reportFromAnalysis(file: string, analysis: Analysis): FileReport
   };
 }
 
-function jsonRecommendation(recommendation: Recommendation, complete: boolean): JsonRecommendation {
+function jsonRecommendation(recommendation: Recommendation, status: RecommendationStatus): JsonRecommendation {
   return {
     number: recommendation.number,
     text: recommendation.text,
-    complete,
+    complete: status.complete,
+    missing: status.missing,
     rounds: recommendation.rounds.map(jsonRound),
   };
 }
@@ -156,20 +162,6 @@ export function latestRound(recommendation: JsonRecommendation): JsonRound | nul
   return recommendation.rounds.length > 0 ? recommendation.rounds[recommendation.rounds.length - 1] : null;
 }
 
-/** What the latest round lacks, in the order an officer fills it in. */
-export function missingParts(round: JsonRound): string[] {
-  const missing: string[] = [];
-  if (round.evidence === null) missing.push("evidence");
-  if (round.grade === null) missing.push("grade");
-  if (round.impact === null) missing.push("impact");
-  return missing;
-}
-
-export function countBySeverity(findings: readonly JsonFinding[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const finding of findings) counts[finding.severity]++;
-  return counts;
-}
 
 /** 0 every file complete, 1 some file has an error finding, 2 some file has no report (or a path was bad). */
 export function exitCode(reports: readonly FileReport[], badPaths: boolean): 0 | 1 | 2 {
@@ -193,10 +185,8 @@ export function plural(n: number, word: string): string {
 
 /** How the latest update of a recommendation stands, in a few words. */
 export function latestState(recommendation: JsonRecommendation): string {
-  const latest = latestRound(recommendation);
-  if (latest === null) return "no progress update";
-  const missing = missingParts(latest);
-  if (missing.length > 0) return `missing ${missing.join(", ")}`;
+  if (recommendation.rounds.length === 0) return "no progress update";
+  if (recommendation.missing.length > 0) return `missing ${recommendation.missing.join(", ")}`;
   return recommendation.complete ? "complete" : "see findings";
 }
 

@@ -1,22 +1,15 @@
 import type { Analysis, Finding, MonitoringDocument, Severity } from "../model";
+import { SEVERITIES, countBySeverity, recommendationStatuses, type SeverityCounts } from "../model/summary";
 import { describeCounts, plural } from "./words";
 
-/** Worst first. */
-export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+export { SEVERITIES, countBySeverity, type SeverityCounts };
+export { reviewName } from "../model/summary";
 
 export const SEVERITY_NAMES: Readonly<Record<Severity, { one: string; many: string }>> = {
   error: { one: "error", many: "errors" },
   warning: { one: "warning", many: "warnings" },
   info: { one: "note", many: "notes" },
 };
-
-export type SeverityCounts = Record<Severity, number>;
-
-export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
-  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
-  for (const finding of findings) counts[finding.severity]++;
-  return counts;
-}
 
 /** "2 errors, 1 warning". */
 export function describeSeverityCounts(counts: SeverityCounts): string {
@@ -59,14 +52,9 @@ export function groupFindings(findings: readonly Finding[], document: Monitoring
     .filter((group) => group.findings.length > 0);
 }
 
-/** A recommendation is complete when the checker found no error about it. */
 export function completeRecommendations(analysis: Analysis): { complete: number; total: number } {
-  const withErrors = new Set(
-    analysis.findings.filter((f) => f.severity === "error" && f.recommendation).map((f) => f.recommendation),
-  );
-  const total = analysis.document.recommendations.length;
-  const complete = analysis.document.recommendations.filter((r) => !withErrors.has(r.number)).length;
-  return { complete, total };
+  const statuses = recommendationStatuses(analysis.document, analysis.findings);
+  return { complete: statuses.filter((s) => s.complete).length, total: statuses.length };
 }
 
 /** The label of the latest round, e.g. "November 2023", or null when there are no rounds. */
@@ -93,10 +81,4 @@ export function statusLine(analysis: Analysis): string {
 export function checkAnnouncement(analysis: Analysis): string {
   if (!analysis.recognised) return "Check complete: this is not a Scrutiny Monitoring progress update.";
   return `Check complete: ${describeSeverityCounts(countBySeverity(analysis.findings))}.`;
-}
-
-/** The review's name for the header, e.g. "Scrutiny Review of Careers Provision". */
-export function reviewName(document: MonitoringDocument): string | null {
-  const name = document.review?.text.trim();
-  return name ? name : null;
 }

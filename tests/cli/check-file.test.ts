@@ -50,3 +50,22 @@ describe("checkFile", () => {
     expect(report.error?.message).toMatch(/internal error: Cannot read properties of undefined/);
   });
 });
+
+describe("a recommendation's state agrees with the checker", () => {
+  const fixture = (name: string) => join(__dirname, "../fixtures/docx", name);
+
+  it("the older column layout has no impact rows, so nothing is reported missing and every recommendation is complete", async () => {
+    const report = await checkFile(fixture("care-leavers-eet-columns.docx"));
+    expect(report.ok).toBe(true);
+    expect(report.recommendations.map((r) => [r.number, r.complete, r.missing])).toEqual([
+      ["2", true, []],
+      ["6", true, []],
+      ["7", true, []],
+    ]);
+  });
+
+  it("careers-provision: only recommendation 2 is incomplete, and what it lacks is its grade", async () => {
+    const report = await checkFile(fixture("careers-provision.docx"));
+    expect(report.recommendations.filter((r) => !r.complete).map((r) => [r.number, r.missing])).toEqual([["2", ["grade"]]]);
+  });
+});

@@ -14,9 +14,9 @@ const incomplete: FileReport = {
   ok: false,
   review: "Scrutiny Review of Careers Provision",
   recommendations: [
-    { number: "1", text: "All schools…", complete: true, rounds: [round("July 2021", "2021-07", 2)] },
-    { number: "2", text: "Impartial guidance…", complete: false, rounds: [round("July 21", "2021-07", null)] },
-    { number: "3", text: "Governing bodies | leads", complete: true, rounds: [round("July 21", "2021-07", 3)] },
+    { number: "1", text: "All schools…", complete: true, missing: [], rounds: [round("July 2021", "2021-07", 2)] },
+    { number: "2", text: "Impartial guidance…", complete: false, missing: ["grade"], rounds: [round("July 21", "2021-07", null)] },
+    { number: "3", text: "Governing bodies | leads", complete: true, missing: [], rounds: [round("July 21", "2021-07", 3)] },
   ],
   totals: {
     latest: { "1": 0, "2": 1, "3": 1, "4": 0, none: 1 },
@@ -43,6 +43,7 @@ const complete: FileReport = {
       number: "7",
       text: "Has a Borough-Wide commitment…",
       complete: true,
+      missing: [],
       rounds: [round("September 2022", "2022-09", 2), round("February 2023", "2023-02", 1)],
     },
   ],
