@@ -29,7 +29,7 @@ function NotReady({ readiness }: { readiness: Exclude<Readiness, { kind: "ready"
       <MessageBar intent="error" layout="multiline" className={styles.message}>
         <MessageBarBody>
           <MessageBarTitle>Office.js could not be loaded</MessageBarTitle>
-          Office.js could not be loaded, so this pane cannot reach Word. Office.js comes from Microsoft at
+          Without it this pane cannot reach Word. Office.js comes from Microsoft at
           appsforoffice.microsoft.com, and council networks sometimes block it. Ask your IT service desk to allow
           that address, then close this pane and open it again.
         </MessageBarBody>
@@ -41,8 +41,8 @@ function NotReady({ readiness }: { readiness: Exclude<Readiness, { kind: "ready"
     <MessageBar intent="warning" layout="multiline" className={styles.message}>
       <MessageBarBody>
         <MessageBarTitle>Open this add-in from Word</MessageBarTitle>
-        Open this add-in from Word: it checks Scrutiny Monitoring progress updates in Word documents, and it has been
-        opened {where}. In Word, choose Home &gt; Check monitoring.
+        This pane checks Scrutiny Monitoring progress updates in Word documents, but it has been opened {where}. In
+        Word, choose Home &gt; Check monitoring.
       </MessageBarBody>
     </MessageBar>
   );
