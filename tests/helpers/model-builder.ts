@@ -1,4 +1,5 @@
 import type { CellLocation } from "../../src/model/snapshot";
+import { formatMonth } from "../../src/model/dates";
 import type {
   Assessment,
   Field,
@@ -52,26 +53,6 @@ export interface DocumentSpec {
   layout?: "rows" | "columns";
 }
 
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-export function writtenMonth(month: Month): string {
-  const [year, number] = month.split("-");
-  return `${MONTH_NAMES[Number(number) - 1]} ${year}`;
-}
-
 function cell(table: number, row: number, cellIndex: number): CellLocation {
   return { kind: "cell", table, row, cell: cellIndex };
 }
@@ -97,7 +78,7 @@ function optionalField(rows: Rows, label: string, text: string | null | undefine
 function resolveDate(spec: DateSpec | undefined, fallback: DateSpec): { month: Month | null; dateText: string | null } {
   const value = spec === undefined ? fallback : spec;
   if (value === null) return { month: null, dateText: null };
-  if (typeof value === "string") return { month: value, dateText: writtenMonth(value) };
+  if (typeof value === "string") return { month: value, dateText: formatMonth(value) };
   return value;
 }
 
