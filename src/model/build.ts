@@ -120,14 +120,15 @@ export function finishField(sink: Sink | null): Field | null {
   return sink ? toField(sink) : null;
 }
 
+// The round's parts are built straight from the sink, not copied from a Field: a document of
+// 1,000 recommendations has 12,000 of them.
 function toPart(sink: Sink | null): RoundPart | null {
   if (!sink) return null;
-  const field = toField(sink);
   return {
-    label: field.label,
-    text: field.text,
-    location: field.location,
-    labelLocation: field.labelLocation,
+    label: sink.label,
+    text: trimmed(joined(sink.paragraphs, "\n")),
+    location: sink.location,
+    labelLocation: sink.labelLocation,
     month: sink.month,
     dateText: sink.dateText,
   };
@@ -135,13 +136,13 @@ function toPart(sink: Sink | null): RoundPart | null {
 
 function toAssessment(sink: Sink | null): Assessment | null {
   if (!sink) return null;
-  const field = toField(sink);
-  const reading = readAssessment(field.text);
+  const text = trimmed(joined(sink.paragraphs, "\n"));
+  const reading = readAssessment(text);
   return {
-    label: field.label,
-    text: field.text,
-    location: field.location,
-    labelLocation: field.labelLocation,
+    label: sink.label,
+    text,
+    location: sink.location,
+    labelLocation: sink.labelLocation,
     month: sink.month,
     dateText: sink.dateText,
     grade: reading.grade,

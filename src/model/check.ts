@@ -3,6 +3,7 @@ import { findLabelDate, formatMonth } from "./dates";
 import { PART_NAMES, subject, type FindingCode, type PartName } from "./findings";
 import type { Location } from "./snapshot";
 import { hasContent, isPlaceholderText, quote } from "./placeholders";
+import { hasWord } from "./text";
 import type { Field, Finding, MonitoringDocument, Recommendation, Round, RoundPart, Severity } from "./types";
 
 /**
@@ -33,13 +34,9 @@ export function check(document: MonitoringDocument): Finding[] {
   const newestCycle = cycles.length - 1;
   const impacts: ImpactIndex = new Map();
   recommendations.forEach((recommendation, rec) => {
-    for (const item of [
-      recommendation.responsibility,
-      recommendation.targetDate,
-      recommendation.agreedAction,
-      recommendation.successMeasure,
-    ]) {
-      if (item) checkTemplateField(findings, recommendation, item, fieldName(item));
+    for (const key of RECOMMENDATION_FIELDS) {
+      const item = recommendation[key];
+      if (item) checkTemplateField(findings, recommendation, item);
     }
     if (recommendation.rounds.length === 0) {
       if (anyRounds) {
@@ -159,7 +156,7 @@ function checkHeader(document: MonitoringDocument, findings: FindingList): void 
     });
   }
   for (const item of [review, linkOfficers, actionPlanAgreed]) {
-    if (item) checkTemplateField(findings, null, item, fieldName(item));
+    if (item) checkTemplateField(findings, null, item);
   }
 }
 
@@ -168,13 +165,16 @@ function mentionsDate(text: string): boolean {
   return findLabelDate(text) !== null || /\b(?:19|20)\d\d\b/.test(text);
 }
 
+const RECOMMENDATION_FIELDS = ["responsibility", "targetDate", "agreedAction", "successMeasure"] as const;
+
 /** "Agreed Action:" → "Agreed Action". */
 function fieldName(item: Field): string {
   return item.label.replace(/[:\s]+$/, "").trim() || "A field";
 }
 
-function checkTemplateField(findings: FindingList, recommendation: Recommendation | null, item: Field, name: string): void {
+function checkTemplateField(findings: FindingList, recommendation: Recommendation | null, item: Field): void {
   if (!isPlaceholderText(item.text)) return;
+  const name = fieldName(item);
   const who = recommendation ? `${subject(recommendation.number)}: ` : "";
   findings.add(recommendation, {
     code: "template-text",
@@ -190,20 +190,42 @@ type ImpactIndex = Map<string, { recommendation: Recommendation; round: Round }>
 /** Texts shorter than this (in words) are too short to call copied: "As above.", "None yet." */
 const MIN_COPY_WORDS = 6;
 
-/** What every check of one round needs: where to report, how to name it, how serious a gap is. */
-interface RoundContext {
-  add: Add;
+/**
+ * What every check of one round needs: where to report, how to name it, how serious a gap is.
+ * A class rather than an object of closures, and its subject worded only when there is something
+ * to say: one is made for every round, and most rounds have no finding.
+ */
+class RoundContext {
+  private subject: string | null = null;
+
+  constructor(
+    private readonly findings: FindingList,
+    private readonly recommendation: Recommendation,
+    readonly round: Round,
+    /** Gaps are errors in a recommendation's latest round, warnings in earlier ones. */
+    readonly gap: Severity,
+    readonly layout: MonitoringDocument["layout"],
+  ) {}
+
   /** "Recommendation 2 (July 21 update)". */
-  about: string;
-  round: Round;
-  /** Gaps are errors in a recommendation's latest round, warnings in earlier ones. */
-  gap: Severity;
+  get about(): string {
+    this.subject ??= subject(this.recommendation.number, this.round.label);
+    return this.subject;
+  }
+
   /** Where to point when the row at fault is missing altogether. */
-  fallback: Location;
-  layout: MonitoringDocument["layout"];
+  get fallback(): Location {
+    return firstLocation(this.round) ?? this.recommendation.location;
+  }
+
+  add(finding: Omit<NewFinding, "round">): void {
+    this.findings.add(this.recommendation, { ...finding, round: this.round.label });
+  }
 }
 
-type Add = (finding: Omit<NewFinding, "round">) => void;
+const ROUND_PARTS = ["evidence", "assessment", "impact"] as const;
+/** The parts that must have text, and the parts compared with the round before. */
+const TEXT_PARTS = ["evidence", "impact"] as const;
 
 function checkRounds(
   findings: FindingList,
@@ -214,14 +236,7 @@ function checkRounds(
   const rounds = recommendation.rounds;
   let previousDated: Round | null = null;
   rounds.forEach((round, index) => {
-    const context: RoundContext = {
-      add: (finding) => findings.add(recommendation, { ...finding, round: round.label }),
-      about: subject(recommendation.number, round.label),
-      round,
-      gap: index === rounds.length - 1 ? "error" : "warning",
-      fallback: firstLocation(round) ?? recommendation.location,
-      layout,
-    };
+    const context = new RoundContext(findings, recommendation, round, index === rounds.length - 1 ? "error" : "warning", layout);
     checkGaps(context);
     checkGrade(context);
     checkPlaceholders(context);
@@ -236,22 +251,24 @@ function checkRounds(
   });
 }
 
-function checkGaps({ add, about, round, gap, fallback, layout }: RoundContext): void {
-  for (const name of ["evidence", "impact"] as const) {
+function checkGaps(context: RoundContext): void {
+  const { round, layout } = context;
+  for (const name of TEXT_PARTS) {
     const part = round[name];
     if (hasContent(part?.text)) continue;
     // Older councils' column layouts often have no impact column: nowhere to write it, so no gap.
     if (!part && name === "impact" && layout === "columns") continue;
-    add({
+    context.add({
       code: name === "evidence" ? "missing-evidence" : "missing-impact",
-      severity: gap,
-      message: `${about}: ${describeGap(part, name)}`,
-      location: part?.location ?? fallback,
+      severity: context.gap,
+      message: `${context.about}: ${describeGap(part, name)}`,
+      location: part?.location ?? context.fallback,
     });
   }
 }
 
-function checkGrade({ add, about, round, gap, fallback }: RoundContext): void {
+function checkGrade(context: RoundContext): void {
+  const round = context.round;
   const assessment = round.assessment;
   if (assessment?.grade == null) {
     const misplaced = round.misplacedGrades[0];
@@ -261,74 +278,77 @@ function checkGrade({ add, about, round, gap, fallback }: RoundContext): void {
       : written
         ? " Start it with a grade from 1 (Fully Achieved) to 4 (Not Achieved)."
         : "";
-    add({
+    context.add({
       code: "missing-grade",
-      severity: gap,
-      message: `${about}: ${written ? "no grade in Assessment of Progress." : describeGap(assessment, "assessment")}${detail}`,
-      location: assessment?.location ?? fallback,
+      severity: context.gap,
+      message: `${context.about}: ${written ? "no grade in Assessment of Progress." : describeGap(assessment, "assessment")}${detail}`,
+      location: assessment?.location ?? context.fallback,
     });
   } else if (assessment.grade >= 3 && !hasExplanation(assessment.explanation)) {
-    add({
+    context.add({
       code: "no-explanation",
-      severity: gap,
-      message: `${about}: a grade of ${assessment.grade} is given with no explanation. Say why, and what is being done about it.`,
+      severity: context.gap,
+      message: `${context.about}: a grade of ${assessment.grade} is given with no explanation. Say why, and what is being done about it.`,
       location: assessment.location,
     });
   }
 
   for (const misplaced of round.misplacedGrades) {
     const where = PART_NAMES[misplaced.part];
-    add({
+    context.add({
       code: "grade-in-wrong-row",
       severity: "warning",
       message:
         assessment?.grade == null
-          ? `${about}: ${where} holds a grade ${misplaced.grade}, which only counts in Assessment of Progress. Move it there.`
-          : `${about}: ${where} holds a grade ${misplaced.grade} as well as the grade in Assessment of Progress. Remove it from ${where}.`,
+          ? `${context.about}: ${where} holds a grade ${misplaced.grade}, which only counts in Assessment of Progress. Move it there.`
+          : `${context.about}: ${where} holds a grade ${misplaced.grade} as well as the grade in Assessment of Progress. Remove it from ${where}.`,
       location: misplaced.location,
     });
   }
 }
 
-function checkPlaceholders({ add, about, round }: RoundContext): void {
-  for (const name of ["evidence", "assessment", "impact"] as const) {
+function checkPlaceholders(context: RoundContext): void {
+  const round = context.round;
+  for (const name of ROUND_PARTS) {
     const part = round[name];
     if (!part) continue;
     const placeholder =
       isPlaceholderText(part.text) ||
       (name === "assessment" && round.assessment?.grade != null && isPlaceholderText(round.assessment.explanation));
     if (!placeholder) continue;
-    add({
+    context.add({
       code: "template-text",
       severity: "warning",
-      message: `${about}: ${PART_NAMES[name]} still holds the template text “${quote(part.text)}”.`,
+      message: `${context.about}: ${PART_NAMES[name]} still holds the template text “${quote(part.text)}”.`,
       location: part.location,
     });
   }
 }
 
-function checkCopiedFromLastRound({ add, about, round }: RoundContext, previous: Round): void {
-  for (const name of ["evidence", "impact"] as const) {
+function checkCopiedFromLastRound(context: RoundContext, previous: Round): void {
+  const round = context.round;
+  for (const name of TEXT_PARTS) {
     const part = round[name];
     if (!part || !sameWords(part.text, previous[name]?.text)) continue;
-    add({
+    context.add({
       code: "copied-from-last-round",
       severity: "warning",
-      message: `${about}: ${PART_NAMES[name]} is word for word the same as in the round before (${previous.label}). Say what has changed since, or that nothing has.`,
+      message: `${context.about}: ${PART_NAMES[name]} is word for word the same as in the round before (${previous.label}). Say what has changed since, or that nothing has.`,
       location: part.location,
     });
   }
 }
 
 /** "As above." on its own, and impact copied from another recommendation (reported on the later one). */
-function checkImpactReferences({ add, about, round }: RoundContext, recommendation: Recommendation, impacts: ImpactIndex): void {
+function checkImpactReferences(context: RoundContext, recommendation: Recommendation, impacts: ImpactIndex): void {
+  const round = context.round;
   const impact = round.impact;
   if (!impact) return;
   if (isAsAbove(impact.text)) {
-    add({
+    context.add({
       code: "as-above",
       severity: "info",
-      message: `${about}: Evidence of Impact only says “${quote(impact.text)}”: say which evidence it means, as members may read each recommendation on its own.`,
+      message: `${context.about}: Evidence of Impact only says “${quote(impact.text)}”: say which evidence it means, as members may read each recommendation on its own.`,
       location: impact.location,
     });
   }
@@ -337,10 +357,10 @@ function checkImpactReferences({ add, about, round }: RoundContext, recommendati
   const first = impacts.get(key);
   if (!first) impacts.set(key, { recommendation, round });
   else if (first.recommendation !== recommendation) {
-    add({
+    context.add({
       code: "copied-impact",
       severity: "warning",
-      message: `${about}: Evidence of Impact is word for word the same as ${subject(first.recommendation.number, first.round.label)}. Describe the impact of this recommendation.`,
+      message: `${context.about}: Evidence of Impact is word for word the same as ${subject(first.recommendation.number, first.round.label)}. Describe the impact of this recommendation.`,
       location: impact.location,
     });
   }
@@ -358,73 +378,85 @@ const GRADE_WORDS =
   /\b(?:fully|largely|partially|partly|not|on|off|met|achieved|track|slipped|slipping|behind|schedule|target|grade|[1-4])\b/gi;
 
 function hasExplanation(explanation: string | null): boolean {
-  return hasContent(explanation) && /[\p{L}\p{N}]/u.test((explanation ?? "").replace(GRADE_WORDS, " "));
+  return hasContent(explanation) && hasWord((explanation ?? "").replace(GRADE_WORDS, " "));
 }
 
-function checkLabels({ add, about, round }: RoundContext): void {
-  const parts = (["evidence", "assessment", "impact"] as const)
-    .map((name) => ({ name, part: round[name] }))
-    .filter((item): item is { name: PartName; part: RoundPart } => item.part !== null);
-  if (parts.length === 0) return;
+function checkLabels(context: RoundContext): void {
+  const round = context.round;
+  // The first part the round has, and the first whose date could not be read (plain loops: every round).
+  let first: RoundPart | null = null;
+  let unreadable: PartName | null = null;
+  for (const name of ROUND_PARTS) {
+    const part = round[name];
+    if (!part) continue;
+    first ??= part;
+    if (unreadable === null && part.dateText !== null) unreadable = name;
+  }
+  if (first === null) return;
   if (round.month === null) {
-    const unreadable = parts.find(({ part }) => part.dateText !== null);
-    add({
+    const unreadablePart = unreadable === null ? null : round[unreadable];
+    context.add({
       code: "label-without-date",
       severity: "warning",
-      message: unreadable
-        ? `${about}: the date “${unreadable.part.dateText}” in ${PART_NAMES[unreadable.name]}'s label is not a month and year the checker can read.`
-        : `${about}: its labels have no date. Add the month of this update, e.g. “Evidence of Progress (September 2022):”.`,
-      location: labelOf(unreadable?.part ?? parts[0].part),
+      message:
+        unreadable !== null && unreadablePart
+          ? `${context.about}: the date “${unreadablePart.dateText}” in ${PART_NAMES[unreadable]}'s label is not a month and year the checker can read.`
+          : `${context.about}: its labels have no date. Add the month of this update, e.g. “Evidence of Progress (September 2022):”.`,
+      location: labelOf(unreadablePart ?? first),
     });
     return;
   }
-  for (const { name, part } of parts) {
+  for (const name of ROUND_PARTS) {
+    const part = round[name];
+    if (!part) continue;
     if (part.month === null) {
-      add({
+      context.add({
         code: "label-without-date",
         severity: "warning",
         message:
           part.dateText !== null
-            ? `${about}: the date “${part.dateText}” in ${PART_NAMES[name]}'s label is not a month and year the checker can read.`
-            : `${about}: ${PART_NAMES[name]} has no date in its label.`,
+            ? `${context.about}: the date “${part.dateText}” in ${PART_NAMES[name]}'s label is not a month and year the checker can read.`
+            : `${context.about}: ${PART_NAMES[name]} has no date in its label.`,
         location: labelOf(part),
       });
     } else if (part.month !== round.month) {
-      add({
+      context.add({
         code: "label-date-mismatch",
         severity: "warning",
-        message: `${about}: ${PART_NAMES[name]} is dated ${formatMonth(part.month)}, but the round is dated ${formatMonth(round.month)}.`,
+        message: `${context.about}: ${PART_NAMES[name]} is dated ${formatMonth(part.month)}, but the round is dated ${formatMonth(round.month)}.`,
         location: labelOf(part),
       });
     }
   }
 }
 
-function checkOrder({ add, about, round }: RoundContext, previous: Round): void {
+function checkOrder(context: RoundContext, previous: Round): void {
+  const round = context.round;
   const here = monthOrdinal(round.month);
   const before = monthOrdinal(previous.month);
   if (here === null || before === null || here > before) return;
   const location = labelOf(datedPart(round) ?? round.evidence ?? round.assessment ?? round.impact);
   const month = formatMonth(round.month ?? "");
   if (here < before) {
-    add({
+    context.add({
       code: "rounds-out-of-order",
       severity: "warning",
-      message: `${about}: dated ${month}, earlier than the round above it (${formatMonth(previous.month ?? "")}). Check the date, or move the round.`,
+      message: `${context.about}: dated ${month}, earlier than the round above it (${formatMonth(previous.month ?? "")}). Check the date, or move the round.`,
       location,
     });
   } else {
-    add({
+    context.add({
       code: "repeated-round-date",
       severity: "warning",
-      message: `${about}: dated ${month}, the same month as the round above it. If this is a new update, correct its date.`,
+      message: `${context.about}: dated ${month}, the same month as the round above it. If this is a new update, correct its date.`,
       location,
     });
   }
 }
 
 function datedPart(round: Round): RoundPart | null {
-  return [round.evidence, round.assessment, round.impact].find((part) => part?.month != null) ?? null;
+  for (const name of ROUND_PARTS) if (round[name]?.month != null) return round[name];
+  return null;
 }
 
 function labelOf(part: RoundPart | null): Location | null {

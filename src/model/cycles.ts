@@ -34,28 +34,36 @@ export function groupCycles(document: MonitoringDocument): CyclePlan {
   const recommendations = document.recommendations;
   const roundCycle = recommendations.map((recommendation) => recommendation.rounds.map(() => -1));
 
-  const dated: { rec: number; round: number; month: Month; order: number }[] = [];
+  // Dated rounds bucketed by month, each bucket in document order: walking the months in order is
+  // then the stable sort by month, without sorting every round (documents span a few dozen months).
+  const byOrder = new Map<number, DatedRound[]>();
   recommendations.forEach((recommendation, rec) => {
     recommendation.rounds.forEach((round, index) => {
       const order = monthOrdinal(round.month);
-      if (round.month !== null && order !== null) dated.push({ rec, round: index, month: round.month, order });
+      if (round.month === null || order === null) return;
+      const entry: DatedRound = { rec, round: index, month: round.month, order };
+      const bucket = byOrder.get(order);
+      if (bucket) bucket.push(entry);
+      else byOrder.set(order, [entry]);
     });
   });
-  dated.sort((a, b) => a.order - b.order);
+  const orders = [...byOrder.keys()].sort((a, b) => a - b);
 
   const monthCounts: Map<Month, number>[] = [];
   const lastCycleOf = new Array<number>(recommendations.length).fill(-1);
   let previousOrder = Number.NEGATIVE_INFINITY;
-  for (const entry of dated) {
-    const newest = monthCounts.length - 1;
-    const inWindow = newest >= 0 && entry.order - previousOrder <= CYCLE_WINDOW_MONTHS;
-    const target = Math.max(inWindow ? newest : monthCounts.length, lastCycleOf[entry.rec] + 1);
-    if (target === monthCounts.length) monthCounts.push(new Map());
-    const counts = monthCounts[target];
-    counts.set(entry.month, (counts.get(entry.month) ?? 0) + 1);
-    lastCycleOf[entry.rec] = target;
-    roundCycle[entry.rec][entry.round] = target;
-    previousOrder = entry.order;
+  for (const order of orders) {
+    for (const entry of byOrder.get(order) ?? []) {
+      const newest = monthCounts.length - 1;
+      const inWindow = newest >= 0 && entry.order - previousOrder <= CYCLE_WINDOW_MONTHS;
+      const target = Math.max(inWindow ? newest : monthCounts.length, lastCycleOf[entry.rec] + 1);
+      if (target === monthCounts.length) monthCounts.push(new Map());
+      const counts = monthCounts[target];
+      counts.set(entry.month, (counts.get(entry.month) ?? 0) + 1);
+      lastCycleOf[entry.rec] = target;
+      roundCycle[entry.rec][entry.round] = target;
+      previousOrder = entry.order;
+    }
   }
 
   let cycleCount = monthCounts.length;
@@ -93,8 +101,25 @@ function mostCommonMonth(counts: Map<Month, number>): Month | null {
   return best;
 }
 
+interface DatedRound {
+  rec: number;
+  round: number;
+  month: Month;
+  order: number;
+}
+
 /** "2021-07" → months since year 0, for distances between months; null when not a month. */
 export function monthOrdinal(month: Month | null): number | null {
-  const match = month === null ? null : /^(\d{4})-(\d{2})$/.exec(month);
-  return match ? Number(match[1]) * 12 + Number(match[2]) - 1 : null;
+  // Read digit by digit rather than with a regular expression: this runs on every round, twice.
+  if (month === null || month.length !== 7 || month.charCodeAt(4) !== 45 /* - */) return null;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const digit = month.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return null;
+    year = year * 10 + digit;
+  }
+  const tens = month.charCodeAt(5) - 48;
+  const units = month.charCodeAt(6) - 48;
+  if (tens < 0 || tens > 9 || units < 0 || units > 9) return null;
+  return year * 12 + tens * 10 + units - 1;
 }

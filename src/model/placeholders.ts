@@ -1,3 +1,5 @@
+import { hasWord } from "./text";
+
 /**
  * Words that stand in for an officer's text: the template's own prompts, Word's content-control
  * placeholders, and the fillers officers type to come back to later. "N/A", "None" and "Nil" are
@@ -21,19 +23,31 @@ const ANY_PLACEHOLDER = PLACEHOLDERS.join("|").replace(/ /g, String.raw`\s+`);
 const PLACEHOLDER = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${ANY_PLACEHOLDER})(?![\p{L}\p{N}])`, "giu");
 /** Fails at once on prose, which is nearly everything checked. */
 const STARTS_WITH_PLACEHOLDER = new RegExp(String.raw`^[^\p{L}\p{N}]*(?:${ANY_PLACEHOLDER})(?![\p{L}\p{N}])`, "iu");
-const HAS_WORD = /[\p{L}\p{N}]/u;
 /** Longer than any run of placeholders officers leave; real prose is never checked against them. */
 const MAX_TEMPLATE_LENGTH = 160;
+/**
+ * The ASCII letters a placeholder can start with (see PLACEHOLDERS): text that starts with any other
+ * ASCII letter or digit is not one, which spares most prose the patterns above.
+ */
+const PLACEHOLDER_INITIALS = "acdeilmtxACDEILMTX";
 
 /** True when the text has something to say: not empty, not only punctuation, not only template text. */
 export function hasContent(text: string | null | undefined): boolean {
-  return !!text && HAS_WORD.test(text) && !isPlaceholderText(text);
+  return !!text && hasWord(text) && !isPlaceholderText(text);
 }
 
 /** True when the text is nothing but template or placeholder words (and punctuation). */
 export function isPlaceholderText(text: string | null | undefined): boolean {
-  if (!text || text.length > MAX_TEMPLATE_LENGTH || !STARTS_WITH_PLACEHOLDER.test(text)) return false;
-  return !HAS_WORD.test(text.replace(PLACEHOLDER, " "));
+  if (!text || text.length > MAX_TEMPLATE_LENGTH || !mayStartWithPlaceholder(text)) return false;
+  if (!STARTS_WITH_PLACEHOLDER.test(text)) return false;
+  return !hasWord(text.replace(PLACEHOLDER, " "));
+}
+
+function mayStartWithPlaceholder(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const asciiWord = (first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
+  // Punctuation, spaces and other scripts are left to the pattern.
+  return !asciiWord || PLACEHOLDER_INITIALS.includes(text.charAt(0));
 }
 
 function normalise(text: string): string {

@@ -15,9 +15,20 @@ export function hasContent(text: string): boolean {
   return NON_SPACE.test(text);
 }
 
+/** Has a letter or a digit, in any script. */
+export function hasWord(text: string): boolean {
+  // Plain ASCII is answered here; the Unicode pattern only sees text with other characters.
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= 128) return WORD_CHARACTER.test(text);
+    if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
+  }
+  return false;
+}
+
 /** Blank, or nothing but punctuation and symbols ("--", "•", "…"): skipped quietly. */
 export function isNoise(text: string): boolean {
-  return !WORD_CHARACTER.test(text);
+  return !hasWord(text);
 }
 
 /** A cell's paragraphs as one line (label cells, comparisons): trimmed, empty ones dropped, joined by a space. */
