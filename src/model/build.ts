@@ -180,7 +180,7 @@ export function finishRound(builder: RoundBuilder, index: number): Round {
 export function finishRecommendation(builder: RecommendationBuilder): Recommendation {
   return {
     number: builder.number,
-    text: joined(builder.heading.paragraphs, "\n").trim(),
+    text: trimmed(joined(builder.heading.paragraphs, "\n")),
     location: builder.location,
     responsibility: finishField(builder.responsibility),
     targetDate: finishField(builder.targetDate),

@@ -184,8 +184,11 @@ function checkTemplateField(findings: FindingList, recommendation: Recommendatio
   });
 }
 
-/** Impact texts seen so far, by their words, with where each was first seen. */
-type ImpactIndex = Map<string, { recommendation: Recommendation; round: Round }>;
+/**
+ * Impact texts seen so far, each with where it was first seen, by the fingerprint of its copy key.
+ * Texts with the same fingerprint are told apart by their keys (see copyFingerprint).
+ */
+type ImpactIndex = Map<number, { text: string; recommendation: Recommendation; round: Round }[]>;
 
 /** Texts shorter than this (in words) are too short to call copied: "As above.", "None yet." */
 const MIN_COPY_WORDS = 6;
@@ -352,10 +355,16 @@ function checkImpactReferences(context: RoundContext, recommendation: Recommenda
       location: impact.location,
     });
   }
+  if (!hasWords(impact.text, MIN_COPY_WORDS)) return;
+  const fingerprint = copyFingerprint(impact.text);
+  const seen = impacts.get(fingerprint);
+  if (!seen) {
+    impacts.set(fingerprint, [{ text: impact.text, recommendation, round }]);
+    return;
+  }
   const key = copyKey(impact.text);
-  if (key === null) return;
-  const first = impacts.get(key);
-  if (!first) impacts.set(key, { recommendation, round });
+  const first = seen.find((entry) => copyKey(entry.text) === key);
+  if (!first) seen.push({ text: impact.text, recommendation, round });
   else if (first.recommendation !== recommendation) {
     context.add({
       code: "copied-impact",
@@ -476,6 +485,35 @@ function copyKey(text: string | undefined): string | null {
   if (!text || !hasWords(text, MIN_COPY_WORDS)) return null;
   const key = text.toLowerCase().replaceAll("\n", " ");
   return key.endsWith(".") ? key.slice(0, -1) : key;
+}
+
+/**
+ * A number that is the same for texts with the same copyKey, and seldom for texts without: impacts
+ * are indexed by it so that a lower-cased copy of every impact need not be made. For plain ASCII it
+ * is read straight off the text, since copyKey only lower-cases A–Z, turns line breaks into spaces
+ * and drops a final full stop; other text is hashed through copyKey itself. For texts with a key.
+ */
+function copyFingerprint(text: string): number {
+  const end = text.endsWith(".") ? text.length - 1 : text.length;
+  for (let at = 0; at < end; at++) {
+    if (text.charCodeAt(at) >= 128) {
+      const key = copyKey(text) ?? "";
+      return hashKeyCharacters(key, key.length);
+    }
+  }
+  return hashKeyCharacters(text, end);
+}
+
+/** A hash of text[0, end) as copyKey would write it (A–Z lower-cased, line breaks as spaces). */
+function hashKeyCharacters(text: string, end: number): number {
+  let hash = 0;
+  for (let at = 0; at < end; at++) {
+    let code = text.charCodeAt(at);
+    if (code >= 65 && code <= 90) code += 32;
+    else if (code === 10) code = 32;
+    hash = (Math.imul(hash, 31) + code) | 0;
+  }
+  return hash;
 }
 
 function sameWords(text: string, other: string | undefined): boolean {

@@ -129,7 +129,7 @@ export function classifyLabel(text: string, inParagraph = false): LabelMatch | n
 }
 
 export function isRoundPart(kind: LabelKind): kind is RoundPartKind {
-  return ROUND_KINDS.has(kind);
+  return kind === "evidence" || kind === "assessment" || kind === "impact";
 }
 
 /**

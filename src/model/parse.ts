@@ -9,7 +9,6 @@ import {
   type RecommendationBuilder,
   type RecommendationFieldKey,
   type Sink,
-  type SinkStart,
 } from "./build";
 import { isGradeKeyCell } from "./grades";
 import { findWrittenDate, type WrittenDate } from "./dates";
@@ -237,17 +236,7 @@ class Parser {
         ? item.labelLocation
         : (firstValueLocation(item) ??
           (item.cells && item.cells.length > 1 ? item.cells[1].location : item.labelLocation));
-    const start: SinkStart = {
-      label: match.label,
-      labelLocation: item.fromParagraph ? null : item.labelLocation,
-      paragraphs,
-      location,
-      dated: isRoundPart(match.kind),
-      date,
-      fromParagraph: item.fromParagraph,
-    };
     const kind = match.kind;
-
     if (kind === "continuation") {
       if (!this.sink) {
         this.report(item);
@@ -257,12 +246,23 @@ class Parser {
       appendText(this.sink, paragraphs, location);
       return;
     }
+
+    // The field this row starts (or, for a repeated label, the text it adds to the field).
+    const sink = newSink({
+      label: match.label,
+      labelLocation: item.fromParagraph ? null : item.labelLocation,
+      paragraphs,
+      location,
+      dated: isRoundPart(kind),
+      date,
+      fromParagraph: item.fromParagraph,
+    });
     if (kind === "review" || kind === "linkOfficers" || kind === "actionPlanAgreed") {
-      this.sink = this.fill(this.header, kind, start);
+      this.sink = this.fill(this.header, kind, sink);
       return;
     }
     if (kind === "recommendation") {
-      const heading = newSink(start);
+      const heading = sink;
       this.current = {
         number: match.number ?? "",
         location: item.labelLocation,
@@ -289,23 +289,21 @@ class Parser {
         round = { evidence: null, assessment: null, impact: null };
         rec.rounds.push(round);
       }
-      const part = newSink(start);
-      round[kind] = part;
-      this.sink = part;
+      round[kind] = sink;
+      this.sink = sink;
       return;
     }
-    this.sink = this.fill(rec, kind satisfies RecommendationFieldKey, start);
+    this.sink = this.fill(rec, kind satisfies RecommendationFieldKey, sink);
   }
 
   /** Starts the field, or, when it was already given, adds to it (a repeated label is more of the same). */
-  private fill<K extends string>(owner: Record<K, Sink | null>, key: K, start: SinkStart): Sink {
+  private fill<K extends string>(owner: Record<K, Sink | null>, key: K, sink: Sink): Sink {
     const existing = owner[key];
     if (!existing) {
-      const sink = newSink(start);
       owner[key] = sink;
       return sink;
     }
-    appendText(existing, start.paragraphs, start.location);
+    appendText(existing, sink.paragraphs, sink.location);
     return existing;
   }
 
@@ -338,7 +336,7 @@ class Parser {
 }
 
 function hasContentIn(paragraphs: readonly string[]): boolean {
-  for (const p of paragraphs) if (hasContent(p)) return true;
+  for (let i = 0; i < paragraphs.length; i++) if (hasContent(paragraphs[i])) return true;
   return false;
 }
 

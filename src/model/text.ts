@@ -33,10 +33,10 @@ export function isNoise(text: string): boolean {
 
 /** A cell's paragraphs as one line (label cells, comparisons): trimmed, empty ones dropped, joined by a space. */
 export function joinLine(paragraphs: readonly string[]): string {
-  if (paragraphs.length === 1) return paragraphs[0].trim();
+  if (paragraphs.length === 1) return trimmed(paragraphs[0]);
   const parts: string[] = [];
   for (const p of paragraphs) {
-    const t = p.trim();
+    const t = trimmed(p);
     if (t !== "") parts.push(t);
   }
   return parts.join(" ");

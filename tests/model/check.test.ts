@@ -258,6 +258,39 @@ describe("check: copied text", () => {
     expect(findings).toEqual([]);
   });
 
+  it("finds copies however the text is written: accents, other scripts, letters that lower-case to ASCII", () => {
+    const accented = "Élan shown by the new Ørsted team, who are keen to embed this work.";
+    // U+212A KELVIN SIGN lower-cases to an ASCII "k": the copy of an all-ASCII text.
+    const plain = "The kelvin readings are now taken by the whole team every week.";
+    const findings = findingsFor({
+      recommendations: [
+        { number: "1", rounds: [{ month: "2022-09", impact: accented }] },
+        { number: "2", rounds: [{ month: "2022-09", impact: plain }] },
+        { number: "3", rounds: [{ month: "2022-09", impact: accented.toUpperCase().replace(" team,", "\nteam,") }] },
+        { number: "4", rounds: [{ month: "2022-09", impact: plain.replace("kelvin", "\u212Aelvin").replace(/\.$/, "") }] },
+        { number: "5", rounds: [{ month: "2022-09", impact: plain.replace("week", "month") }] },
+      ],
+    });
+    expect(codes(findings.filter((finding) => finding.code === "copied-impact"))).toEqual([
+      "warning copied-impact 3",
+      "warning copied-impact 4",
+    ]);
+    expect(findings.find((finding) => finding.recommendation === "4")?.message).toMatch(/same as Recommendation 2 /);
+  });
+
+  it("tells apart many different impacts, and reports each copy once on every later copy", () => {
+    const sentence = (n: number): string => `Impact number ${n} was recorded by the team in its report.`;
+    const recommendations = Array.from({ length: 300 }, (_, i) => ({
+      number: String(i + 1),
+      rounds: [{ month: "2022-09", impact: sentence(i % 250) }],
+    }));
+    const copied = findingsFor({ recommendations }).filter((finding) => finding.code === "copied-impact");
+    expect(copied.map((finding) => finding.recommendation)).toEqual(
+      Array.from({ length: 50 }, (_, i) => String(i + 251)),
+    );
+    expect(copied[0].message).toMatch(/same as Recommendation 1 /);
+  });
+
   it("ignores short impact texts, and says “As above.” should name what it means", () => {
     const findings = findingsFor({
       recommendations: [
