@@ -86,16 +86,18 @@ interface NewFinding {
   round?: string;
 }
 
-/** Findings bucketed by recommendation and severity, so ordering them is a single pass. */
+/**
+ * Findings bucketed by recommendation and severity, so ordering them is a single pass. A bucket is
+ * only made for a recommendation with a finding: most have none.
+ */
 class FindingList {
-  private readonly groups: Record<Severity, Finding[]>[];
+  private readonly groups: (Record<Severity, Finding[]> | undefined)[];
   private readonly groupOf = new Map<Recommendation, number>();
   private readonly byNumber = new Map<string, Recommendation>();
 
   constructor(document: MonitoringDocument) {
-    this.groups = [emptyGroup()];
+    this.groups = new Array<Record<Severity, Finding[]> | undefined>(document.recommendations.length + 1);
     document.recommendations.forEach((recommendation, index) => {
-      this.groups.push(emptyGroup());
       this.groupOf.set(recommendation, index + 1);
       if (!this.byNumber.has(recommendation.number)) this.byNumber.set(recommendation.number, recommendation);
     });
@@ -110,11 +112,15 @@ class FindingList {
     const full: Finding = { severity: finding.severity, code: finding.code, message: finding.message, location: finding.location };
     if (recommendation) full.recommendation = recommendation.number;
     if (finding.round !== undefined) full.round = finding.round;
-    this.groups[group][finding.severity].push(full);
+    (this.groups[group] ??= emptyGroup())[finding.severity].push(full);
   }
 
   ordered(): Finding[] {
-    return this.groups.flatMap((group) => [...group.error, ...group.warning, ...group.info]);
+    const all: Finding[] = [];
+    for (const group of this.groups) {
+      if (group) all.push(...group.error, ...group.warning, ...group.info);
+    }
+    return all;
   }
 }
 
@@ -184,11 +190,8 @@ function checkTemplateField(findings: FindingList, recommendation: Recommendatio
   });
 }
 
-/**
- * Impact texts seen so far, each with where it was first seen, by the fingerprint of its copy key.
- * Texts with the same fingerprint are told apart by their keys (see copyFingerprint).
- */
-type ImpactIndex = Map<number, { text: string; recommendation: Recommendation; round: Round }[]>;
+/** Impact texts seen so far, by their words, with where each was first seen. */
+type ImpactIndex = Map<string, { recommendation: Recommendation; round: Round }>;
 
 /** Texts shorter than this (in words) are too short to call copied: "As above.", "None yet." */
 const MIN_COPY_WORDS = 6;
@@ -355,16 +358,10 @@ function checkImpactReferences(context: RoundContext, recommendation: Recommenda
       location: impact.location,
     });
   }
-  if (!hasWords(impact.text, MIN_COPY_WORDS)) return;
-  const fingerprint = copyFingerprint(impact.text);
-  const seen = impacts.get(fingerprint);
-  if (!seen) {
-    impacts.set(fingerprint, [{ text: impact.text, recommendation, round }]);
-    return;
-  }
   const key = copyKey(impact.text);
-  const first = seen.find((entry) => copyKey(entry.text) === key);
-  if (!first) seen.push({ text: impact.text, recommendation, round });
+  if (key === null) return;
+  const first = impacts.get(key);
+  if (!first) impacts.set(key, { recommendation, round });
   else if (first.recommendation !== recommendation) {
     context.add({
       code: "copied-impact",
@@ -483,37 +480,10 @@ function firstLocation(round: Round): Location | null {
  */
 function copyKey(text: string | undefined): string | null {
   if (!text || !hasWords(text, MIN_COPY_WORDS)) return null;
-  const key = text.toLowerCase().replaceAll("\n", " ");
+  // Native string operations: faster than any character loop here (measured).
+  let key = text.toLowerCase();
+  if (key.includes("\n")) key = key.replaceAll("\n", " ");
   return key.endsWith(".") ? key.slice(0, -1) : key;
-}
-
-/**
- * A number that is the same for texts with the same copyKey, and seldom for texts without: impacts
- * are indexed by it so that a lower-cased copy of every impact need not be made. For plain ASCII it
- * is read straight off the text, since copyKey only lower-cases A–Z, turns line breaks into spaces
- * and drops a final full stop; other text is hashed through copyKey itself. For texts with a key.
- */
-function copyFingerprint(text: string): number {
-  const end = text.endsWith(".") ? text.length - 1 : text.length;
-  for (let at = 0; at < end; at++) {
-    if (text.charCodeAt(at) >= 128) {
-      const key = copyKey(text) ?? "";
-      return hashKeyCharacters(key, key.length);
-    }
-  }
-  return hashKeyCharacters(text, end);
-}
-
-/** A hash of text[0, end) as copyKey would write it (A–Z lower-cased, line breaks as spaces). */
-function hashKeyCharacters(text: string, end: number): number {
-  let hash = 0;
-  for (let at = 0; at < end; at++) {
-    let code = text.charCodeAt(at);
-    if (code >= 65 && code <= 90) code += 32;
-    else if (code === 10) code = 32;
-    hash = (Math.imul(hash, 31) + code) | 0;
-  }
-  return hash;
 }
 
 function sameWords(text: string, other: string | undefined): boolean {

@@ -36,16 +36,17 @@ export function groupCycles(document: MonitoringDocument): CyclePlan {
 
   // Dated rounds bucketed by month, each bucket in document order: walking the months in order is
   // then the stable sort by month, without sorting every round (documents span a few dozen months).
-  const byOrder = new Map<number, DatedRound[]>();
+  // A bucket holds pairs of numbers, recommendation then round, rather than an object per round.
+  const byOrder = new Map<number, number[]>();
   recommendations.forEach((recommendation, rec) => {
-    recommendation.rounds.forEach((round, index) => {
-      const order = monthOrdinal(round.month);
-      if (round.month === null || order === null) return;
-      const entry: DatedRound = { rec, round: index, month: round.month, order };
+    const rounds = recommendation.rounds;
+    for (let index = 0; index < rounds.length; index++) {
+      const order = monthOrdinal(rounds[index].month);
+      if (order === null) continue;
       const bucket = byOrder.get(order);
-      if (bucket) bucket.push(entry);
-      else byOrder.set(order, [entry]);
-    });
+      if (bucket) bucket.push(rec, index);
+      else byOrder.set(order, [rec, index]);
+    }
   });
   const orders = [...byOrder.keys()].sort((a, b) => a - b);
 
@@ -53,16 +54,20 @@ export function groupCycles(document: MonitoringDocument): CyclePlan {
   const lastCycleOf = new Array<number>(recommendations.length).fill(-1);
   let previousOrder = Number.NEGATIVE_INFINITY;
   for (const order of orders) {
-    for (const entry of byOrder.get(order) ?? []) {
+    const bucket = byOrder.get(order) ?? [];
+    for (let at = 0; at < bucket.length; at += 2) {
+      const rec = bucket[at];
+      const round = bucket[at + 1];
+      const month = recommendations[rec].rounds[round].month as Month;
       const newest = monthCounts.length - 1;
-      const inWindow = newest >= 0 && entry.order - previousOrder <= CYCLE_WINDOW_MONTHS;
-      const target = Math.max(inWindow ? newest : monthCounts.length, lastCycleOf[entry.rec] + 1);
+      const inWindow = newest >= 0 && order - previousOrder <= CYCLE_WINDOW_MONTHS;
+      const target = Math.max(inWindow ? newest : monthCounts.length, lastCycleOf[rec] + 1);
       if (target === monthCounts.length) monthCounts.push(new Map());
       const counts = monthCounts[target];
-      counts.set(entry.month, (counts.get(entry.month) ?? 0) + 1);
-      lastCycleOf[entry.rec] = target;
-      roundCycle[entry.rec][entry.round] = target;
-      previousOrder = entry.order;
+      counts.set(month, (counts.get(month) ?? 0) + 1);
+      lastCycleOf[rec] = target;
+      roundCycle[rec][round] = target;
+      previousOrder = order;
     }
   }
 
@@ -99,13 +104,6 @@ function mostCommonMonth(counts: Map<Month, number>): Month | null {
     }
   }
   return best;
-}
-
-interface DatedRound {
-  rec: number;
-  round: number;
-  month: Month;
-  order: number;
 }
 
 /** "2021-07" → months since year 0, for distances between months; null when not a month. */

@@ -44,6 +44,12 @@ interface StartMatch {
   named: boolean;
 }
 
+/** Groups first to first + 3 of `m` (a NAME) matched. */
+function namesGrade(m: RegExpExecArray, first: number): boolean {
+  for (let g = first; g < first + 4; g++) if (m[g] !== undefined) return true;
+  return false;
+}
+
 function nameGrade(m: RegExpExecArray, first: number): Grade {
   for (let g = 1; g <= 4; g++) if (m[first + g - 1] !== undefined) return g as Grade;
   throw new Error("grade name group missing");
@@ -66,7 +72,7 @@ function gradeAtStart(text: string): StartMatch | null {
     if (accepted) {
       const tail = NUMBER_TAIL.exec(rest);
       const tailLength = tail ? tail[0].length : 0;
-      const named = tail !== null && tail.slice(1).some((g) => g !== undefined);
+      const named = tail !== null && namesGrade(tail, 1);
       return { grade: Number(n[3]) as Grade, length: n[0].length + tailLength, named: named || hasPrefix };
     }
   }
@@ -134,7 +140,8 @@ function misplacedInLine(line: string): Grade | null {
  * "1. We met the heads" and "2 young people" are not grades.
  */
 export function readMisplacedGrade(text: string): Grade | null {
-  const lines = text.includes("\n") ? text.split(LINE_BREAK) : [text];
+  if (!text.includes("\n")) return misplacedInLine(text);
+  const lines = text.split(LINE_BREAK);
   for (const line of lines) {
     const grade = misplacedInLine(line);
     if (grade !== null) return grade;

@@ -115,18 +115,30 @@ class Parser {
   private readonly unrecognised: UnrecognisedRow[] = [];
   private readonly labels = new LabelReader();
   private layout: "rows" | "columns" = "rows";
+  /**
+   * The row or paragraph being read: one object filled in afresh for each, as a document has tens of
+   * thousands of rows and nothing keeps an item once `item` has read it.
+   */
+  private readonly reading: Item = {
+    label: "",
+    labelLocation: { kind: "paragraph", paragraph: 0 },
+    cells: null,
+    valueCount: 0,
+    firstValue: -1,
+    fromParagraph: false,
+  };
 
   paragraph(block: SnapshotParagraph): void {
     const text = block.text.trim();
     if (text === "") return;
-    this.item({
-      label: text,
-      labelLocation: block.location,
-      cells: null,
-      valueCount: 0,
-      firstValue: -1,
-      fromParagraph: true,
-    });
+    const item = this.reading;
+    item.label = text;
+    item.labelLocation = block.location;
+    item.cells = null;
+    item.valueCount = 0;
+    item.firstValue = -1;
+    item.fromParagraph = true;
+    this.item(item);
   }
 
   table(table: SnapshotTable): void {
@@ -160,7 +172,14 @@ class Parser {
     }
     const label = joinLine(cells[0].paragraphs);
     if (label === "" && valueCount === 0) return;
-    this.item({ label, labelLocation: cells[0].location, cells, valueCount, firstValue, fromParagraph: false });
+    const item = this.reading;
+    item.label = label;
+    item.labelLocation = cells[0].location;
+    item.cells = cells;
+    item.valueCount = valueCount;
+    item.firstValue = firstValue;
+    item.fromParagraph = false;
+    this.item(item);
   }
 
   private item(item: Item): void {
