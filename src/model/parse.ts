@@ -1,5 +1,5 @@
 import type { DocumentSnapshot, Location, SnapshotCell, SnapshotParagraph, SnapshotTable } from "./snapshot";
-import type { MonitoringDocument, UnrecognisedRow } from "./types";
+import type { MonitoringDocument, Recommendation, UnrecognisedRow } from "./types";
 import {
   appendLabel,
   appendText,
@@ -105,7 +105,14 @@ class Parser {
     linkOfficers: null,
     actionPlanAgreed: null,
   };
-  private readonly recommendations: RecommendationBuilder[] = [];
+  /**
+   * Recommendations already made into the model, then those still being read. A builder is finished
+   * as soon as a recommendation heading row follows it, since nothing can add to it after that: a
+   * document's builders then never outlive a few rows, which spares the garbage collector copying
+   * them while the rest of the document is read.
+   */
+  private readonly finished: Recommendation[] = [];
+  private readonly pending: RecommendationBuilder[] = [];
   private current: RecommendationBuilder | null = null;
   /** Where a continuation (an empty label cell, the rest of a wrapped label) goes. */
   private sink: Sink | null = null;
@@ -153,7 +160,7 @@ class Parser {
     const columns = parseColumns(table, header);
     for (const item of columns.items) {
       if (item.kind === "recommendation") {
-        this.recommendations.push(item.recommendation);
+        this.pending.push(item.recommendation);
         this.current = item.recommendation;
       } else {
         this.row(table.rows[item.row].cells);
@@ -236,7 +243,7 @@ class Parser {
       appendText(this.sink, [item.label], item.labelLocation);
       return;
     }
-    if (this.title === null && this.recommendations.length === 0 && looksLikeTitle(text)) {
+    if (this.title === null && this.finished.length + this.pending.length === 0 && looksLikeTitle(text)) {
       this.title = text.replace(/\s+/g, " ");
     } else {
       this.report(item);
@@ -292,7 +299,9 @@ class Parser {
         successMeasure: null,
         rounds: [],
       };
-      this.recommendations.push(this.current);
+      // The sink moves to the new heading: every recommendation before it is complete.
+      this.finishPending();
+      this.pending.push(this.current);
       this.sink = heading;
       return;
     }
@@ -340,13 +349,19 @@ class Parser {
     });
   }
 
+  private finishPending(): Recommendation[] {
+    for (const builder of this.pending) this.finished.push(finishRecommendation(builder));
+    this.pending.length = 0;
+    return this.finished;
+  }
+
   finish(): MonitoringDocument {
     return {
       title: this.title,
       review: finishField(this.header.review),
       linkOfficers: finishField(this.header.linkOfficers),
       actionPlanAgreed: finishField(this.header.actionPlanAgreed),
-      recommendations: this.recommendations.map(finishRecommendation),
+      recommendations: this.finishPending(),
       gradingKey: this.gradingKey,
       unrecognised: this.unrecognised,
       layout: this.layout,

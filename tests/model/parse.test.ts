@@ -1,6 +1,6 @@
 import { parse } from "../../src/model/parse";
 import type { MonitoringDocument, Recommendation } from "../../src/model/types";
-import { realSnapshot } from "../helpers/text-snapshot";
+import { realSnapshot, snapshotFromText } from "../helpers/text-snapshot";
 
 const grades = (r: Recommendation) => r.rounds.map((round) => round.assessment?.grade ?? null);
 
@@ -245,5 +245,38 @@ describe("parse: care leavers EET (the second real document)", () => {
   it("joins a cell's value across extra empty cells of jagged rows, without trailing space", () => {
     expect(rec("2").responsibility?.text).toBe("David Willingham");
     expect(rec("2").responsibility?.location).toEqual({ kind: "cell", table: 1, row: 1, cell: 1 });
+  });
+});
+
+describe("parse: each recommendation is complete once the next heading is read", () => {
+  it("adds continuation rows and repeated labels to the recommendation they follow, whatever the layout before", () => {
+    const document = parse(
+      snapshotFromText(
+        [
+          "No.\tRecommendation\tResponsibility\tProgress (July 2021)\tAssessment of progress 1-4",
+          "1\tThat the council reviews its offer.\tJo Bloggs\tThe offer was reviewed.\t2. On track",
+          "",
+          "Responsibility:\tSam Smith",
+          "--\tand the virtual school",
+          "",
+          "Recommendation 2:\tThat schools share destinations data.",
+          "Responsibility:\tAli Khan",
+          "Evidence of Progress (July 2021):\tData is now shared termly.",
+          "\tWith every school in the borough.",
+          "Responsibility:\tand Kim Lee",
+          "Recommendation 3:\tThat employers are engaged.",
+          "•\tA continuation after the heading.",
+        ].join("\n"),
+      ),
+    );
+    expect(document.layout).toBe("columns");
+    expect(document.recommendations.map((recommendation) => recommendation.number)).toEqual(["1", "2", "3"]);
+    const [first, second, third] = document.recommendations;
+    expect(first.responsibility?.text).toBe("Jo Bloggs\nSam Smith\nand the virtual school");
+    expect(first.rounds).toHaveLength(1);
+    expect(second.responsibility?.text).toBe("Ali Khan\nand Kim Lee");
+    expect(second.rounds[0].evidence?.text).toBe("Data is now shared termly.\nWith every school in the borough.");
+    expect(third.text).toBe("That employers are engaged.\nA continuation after the heading.");
+    expect(third.rounds).toEqual([]);
   });
 });
