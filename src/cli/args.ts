@@ -1,5 +1,6 @@
 /** The command line: options, paths, `--help` and `--version`, with commander. */
 import { readFileSync } from "fs";
+import { Command, CommanderError, Option } from "commander";
 import { join } from "path";
 
 export type ReportFormat = "text" | "markdown" | "json";
@@ -40,34 +41,7 @@ Examples:
 
 const TRY_HELP = "(run scrutiny-check --help for usage)";
 
-/** The options of an ordinary run, read without commander (see plainRun). */
-const PLAIN_FLAGS = new Set(["--json", "--markdown", "--no-color"]);
-
-export async function parseArgs(argv: readonly string[], output: ArgsOutput): Promise<ParsedArgs> {
-  return plainRun(argv) ?? (await parseWithCommander(argv, output));
-}
-
-/**
- * For speed: an ordinary run (paths, and at most --json or --markdown and --no-color, in any order) is
- * read here, reaching the same options as commander would, so that commander (≈ 13 ms to load, as it
- * brings child_process) is loaded only for help, version and usage errors. Anything else starting with
- * "-" (another option, "-", "--"), both formats or no path at all goes to commander.
- */
-function plainRun(argv: readonly string[]): ParsedArgs | undefined {
-  const paths: string[] = [];
-  const flags = new Set<string>();
-  for (const arg of argv) {
-    if (!arg.startsWith("-")) paths.push(arg);
-    else if (PLAIN_FLAGS.has(arg)) flags.add(arg);
-    else return undefined;
-  }
-  if (paths.length === 0 || (flags.has("--json") && flags.has("--markdown"))) return undefined;
-  const format: ReportFormat = flags.has("--json") ? "json" : flags.has("--markdown") ? "markdown" : "text";
-  return { kind: "run", options: { format, color: !flags.has("--no-color"), paths } };
-}
-
-async function parseWithCommander(argv: readonly string[], output: ArgsOutput): Promise<ParsedArgs> {
-  const { Command, CommanderError, Option } = await import("commander");
+export function parseArgs(argv: readonly string[], output: ArgsOutput): ParsedArgs {
   const program = new Command()
     .name("scrutiny-check")
     .usage("[options] <file.docx|folder>...")

@@ -33,7 +33,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function runUnguarded(argv: readonly string[], io: Io): Promise<number> {
-  const parsed = await parseArgs(argv, { out: (t) => io.stdout.write(t), err: (t) => io.stderr.write(t) });
+  const parsed = parseArgs(argv, { out: (t) => io.stdout.write(t), err: (t) => io.stderr.write(t) });
   if (parsed.kind === "exit") return parsed.code;
   const { format, color, paths } = parsed.options;
 
