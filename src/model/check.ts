@@ -190,8 +190,11 @@ function checkTemplateField(findings: FindingList, recommendation: Recommendatio
   });
 }
 
-/** Impact texts seen so far, by their words, with where each was first seen. */
-type ImpactIndex = Map<string, { recommendation: Recommendation; round: Round }>;
+/**
+ * Impacts seen so far, with where each was first seen, by a number read off their copy key (see
+ * keyDigest). Impacts whose keys share a number are told apart by their keys.
+ */
+type ImpactIndex = Map<number, { text: string; recommendation: Recommendation; round: Round }[]>;
 
 /** Texts shorter than this (in words) are too short to call copied: "As above.", "None yet." */
 const MIN_COPY_WORDS = 6;
@@ -360,8 +363,14 @@ function checkImpactReferences(context: RoundContext, recommendation: Recommenda
   }
   const key = copyKey(impact.text);
   if (key === null) return;
-  const first = impacts.get(key);
-  if (!first) impacts.set(key, { recommendation, round });
+  const digest = keyDigest(key);
+  const seen = impacts.get(digest);
+  if (!seen) {
+    impacts.set(digest, [{ text: impact.text, recommendation, round }]);
+    return;
+  }
+  const first = seen.find((entry) => copyKey(entry.text) === key);
+  if (!first) seen.push({ text: impact.text, recommendation, round });
   else if (first.recommendation !== recommendation) {
     context.add({
       code: "copied-impact",
@@ -484,6 +493,21 @@ function copyKey(text: string | undefined): string | null {
   let key = text.toLowerCase();
   if (key.includes("\n")) key = key.replaceAll("\n", " ");
   return key.endsWith(".") ? key.slice(0, -1) : key;
+}
+
+/** How many of a copy key's characters its digest reads. */
+const DIGEST_SAMPLES = 12;
+
+/**
+ * A copy key's length and a dozen of its characters, spread along it, as one number. Indexing
+ * impacts by their whole keys meant hashing a few hundred characters for each, which cost more than
+ * the rest of the check together; a small number is hashed at once.
+ */
+function keyDigest(key: string): number {
+  const step = Math.max(1, Math.floor(key.length / DIGEST_SAMPLES));
+  let digest = key.length;
+  for (let at = 0; at < key.length; at += step) digest = (digest * 31 + key.charCodeAt(at)) & 0x3fffffff;
+  return digest;
 }
 
 function sameWords(text: string, other: string | undefined): boolean {

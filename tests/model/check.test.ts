@@ -291,6 +291,22 @@ describe("check: copied text", () => {
     expect(copied[0].message).toMatch(/same as Recommendation 1 /);
   });
 
+  it("tells apart impacts of the same length that differ only here and there", () => {
+    const first = "The new careers team has met every school in the borough this term.";
+    // Same length, a letter different near the start and one near the end: as the index reads them, the same.
+    const near = "Tha new careers team has met every school in the borough thus term.";
+    const findings = findingsFor({
+      recommendations: [
+        { number: "1", rounds: [{ month: "2022-09", impact: near }] },
+        { number: "2", rounds: [{ month: "2022-09", impact: first }] },
+        { number: "3", rounds: [{ month: "2022-09", impact: first.toLowerCase() }] },
+      ],
+    });
+    const copied = one(findings, "copied-impact");
+    expect(copied.recommendation).toBe("3");
+    expect(copied.message).toMatch(/same as Recommendation 2 /);
+  });
+
   it("ignores short impact texts, and says “As above.” should name what it means", () => {
     const findings = findingsFor({
       recommendations: [
