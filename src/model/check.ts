@@ -361,14 +361,14 @@ function checkImpactReferences(context: RoundContext, recommendation: Recommenda
       location: impact.location,
     });
   }
-  const key = copyKey(impact.text);
-  if (key === null) return;
-  const digest = keyDigest(key);
+  if (!hasWords(impact.text, MIN_COPY_WORDS)) return; // too short to call a copy: no copy key
+  const digest = keyDigest(impact.text);
   const seen = impacts.get(digest);
   if (!seen) {
     impacts.set(digest, [{ text: impact.text, recommendation, round }]);
     return;
   }
+  const key = copyKey(impact.text);
   const first = seen.find((entry) => copyKey(entry.text) === key);
   if (!first) seen.push({ text: impact.text, recommendation, round });
   else if (first.recommendation !== recommendation) {
@@ -497,17 +497,34 @@ function copyKey(text: string | undefined): string | null {
 
 /** How many of a copy key's characters its digest reads. */
 const DIGEST_SAMPLES = 12;
+/** Anything but printable ASCII, tabs and line breaks: such text takes copyKey's own way. */
+const NOT_PLAIN = /[^\t\n\r -~]/;
 
 /**
- * A copy key's length and a dozen of its characters, spread along it, as one number. Indexing
- * impacts by their whole keys meant hashing a few hundred characters for each, which cost more than
- * the rest of the check together; a small number is hashed at once.
+ * The number impacts are indexed by: the length of a text's copy key and a dozen of the key's
+ * characters, spread along it. Indexing by whole keys meant lower-casing and hashing a few hundred
+ * characters of every impact, which cost more than the rest of the check together. Plain text
+ * (printable ASCII, tabs, line breaks) is read as copyKey would write it, without making the key:
+ * copyKey then only lower-cases A–Z, turns line breaks into spaces and drops a final full stop.
+ * Other text goes through copyKey. For a text with a copy key (six words or more).
  */
-function keyDigest(key: string): number {
-  const step = Math.max(1, Math.floor(key.length / DIGEST_SAMPLES));
-  let digest = key.length;
-  for (let at = 0; at < key.length; at += step) digest = (digest * 31 + key.charCodeAt(at)) & 0x3fffffff;
+function keyDigest(text: string): number {
+  let source = text;
+  let length = text.endsWith(".") ? text.length - 1 : text.length;
+  if (NOT_PLAIN.test(text)) {
+    source = copyKey(text) ?? "";
+    length = source.length;
+  }
+  const step = Math.max(1, Math.floor(length / DIGEST_SAMPLES));
+  let digest = length;
+  for (let at = 0; at < length; at += step) digest = (digest * 31 + keyCharacter(source.charCodeAt(at))) & 0x3fffffff;
   return digest;
+}
+
+/** An ASCII character as copyKey leaves it (a copy key's own characters are left as they are). */
+function keyCharacter(code: number): number {
+  if (code >= 65 && code <= 90) return code + 32;
+  return code === 10 ? 32 : code;
 }
 
 function sameWords(text: string, other: string | undefined): boolean {
