@@ -1,4 +1,4 @@
-import { groupCycles, monthOrdinal } from "./cycles";
+import { groupCycles, monthOrdinal, type CyclePlan } from "./cycles";
 import { findLabelDate, formatMonth } from "./dates";
 import { PART_NAMES, subject, type FindingCode, type PartName } from "./findings";
 import type { Location } from "./snapshot";
@@ -9,9 +9,10 @@ import type { Field, Finding, MonitoringDocument, Recommendation, Round, RoundPa
 /**
  * Everything worth telling the scrutiny officer before the document goes to committee. Findings
  * about the whole document come first, then each recommendation's in document order; within each,
- * errors before warnings before info.
+ * errors before warnings before info. `plan` is the document's update cycles (groupCycles), when the
+ * caller has them already.
  */
-export function check(document: MonitoringDocument): Finding[] {
+export function check(document: MonitoringDocument, plan?: CyclePlan): Finding[] {
   // Not a monitoring document at all (index.ts's isMonitoringDocument, which imports this module).
   if (document.recommendations.length === 0 && (document.review === null || document.title === null)) return [];
   const findings = new FindingList(document);
@@ -30,7 +31,7 @@ export function check(document: MonitoringDocument): Finding[] {
     });
   }
 
-  const { cycles, roundCycle } = groupCycles(document);
+  const { cycles, roundCycle } = plan ?? groupCycles(document);
   const newestCycle = cycles.length - 1;
   const impacts: ImpactIndex = new Map();
   recommendations.forEach((recommendation, rec) => {

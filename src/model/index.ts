@@ -3,6 +3,7 @@ import type { Finding, MonitoringDocument, Totals } from "./types";
 import { parse } from "./parse";
 import { check } from "./check";
 import { totals } from "./totals";
+import { groupCycles } from "./cycles";
 
 export * from "./types";
 export * from "./snapshot";
@@ -19,10 +20,12 @@ export interface Analysis {
 /** Snapshot → document → findings and totals: the one way through the engine. */
 export function analyse(snapshot: DocumentSnapshot): Analysis {
   const document = parse(snapshot);
+  // Checking and adding up both need the update cycles: worked out once.
+  const plan = groupCycles(document);
   return {
     document,
-    findings: check(document),
-    totals: totals(document),
+    findings: check(document, plan),
+    totals: totals(document, plan),
     recognised: isMonitoringDocument(document),
   };
 }

@@ -1,13 +1,14 @@
-import { groupCycles } from "./cycles";
+import { groupCycles, type CyclePlan } from "./cycles";
 import type { Grade, GradeCounts, MonitoringDocument, Round, RoundTotals, Totals } from "./types";
 
 /**
  * The grades added up: each recommendation's latest round, every update cycle across the document
  * (see groupCycles for how rounds are matched), and each recommendation's grade history, whose
- * labels are the cycles' labels so histories line up with the rounds.
+ * labels are the cycles' labels so histories line up with the rounds. `plan` is the document's update
+ * cycles (groupCycles), when the caller has them already.
  */
-export function totals(document: MonitoringDocument): Totals {
-  const { cycles, roundCycle } = groupCycles(document);
+export function totals(document: MonitoringDocument, plan?: CyclePlan): Totals {
+  const { cycles, roundCycle } = plan ?? groupCycles(document);
   const latest = emptyCounts();
   const rounds: RoundTotals[] = cycles.map((cycle) => ({ label: cycle.label, month: cycle.month, counts: emptyCounts() }));
 

@@ -1,4 +1,4 @@
-import { analyse } from "../../src/model";
+import { analyse, totals } from "../../src/model";
 import { check } from "../../src/model/check";
 import { FINDING_CODES } from "../../src/model/findings";
 import { isPlaceholderText } from "../../src/model/placeholders";
@@ -483,5 +483,20 @@ describe("check: the real documents", () => {
     const copied = one(careLeavers.findings, "copied-impact");
     expect(copied).toMatchObject({ severity: "warning", recommendation: "7", round: "September 2022" });
     expect(copied.location).toEqual(careLeavers.document.recommendations[2].rounds[0].impact?.location);
+  });
+});
+
+describe("analyse: works out the update cycles once for check and totals", () => {
+  it("gives the same findings and totals as checking and adding up on their own", () => {
+    const snapshots = [
+      realSnapshot("careersProvision"),
+      realSnapshot("careLeaversEet"),
+      layout(realSnapshot("careLeaversEet"), "columns"),
+    ];
+    for (const snapshot of snapshots) {
+      const analysis = analyse(snapshot);
+      expect(analysis.findings).toEqual(check(analysis.document));
+      expect(analysis.totals).toEqual(totals(analysis.document));
+    }
   });
 });
