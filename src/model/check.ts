@@ -2,7 +2,7 @@ import { groupCycles, monthOrdinal, type CyclePlan } from "./cycles";
 import { findLabelDate, formatMonth } from "./dates";
 import { PART_NAMES, subject, type FindingCode, type PartName } from "./findings";
 import type { Location } from "./snapshot";
-import { hasContent, isPlaceholderText, quote } from "./placeholders";
+import { isFilledIn, isPlaceholderText, quote } from "./placeholders";
 import { hasWord } from "./text";
 import type { Field, Finding, MonitoringDocument, Recommendation, Round, RoundPart, Severity } from "./types";
 
@@ -131,7 +131,7 @@ function emptyGroup(): Record<Severity, Finding[]> {
 
 function checkHeader(document: MonitoringDocument, findings: FindingList): void {
   const { review, linkOfficers, actionPlanAgreed } = document;
-  if (!hasContent(review?.text)) {
+  if (!isFilledIn(review?.text)) {
     findings.add(null, {
       code: "missing-review",
       severity: "warning",
@@ -139,7 +139,7 @@ function checkHeader(document: MonitoringDocument, findings: FindingList): void 
       location: review?.location ?? null,
     });
   }
-  if (!hasContent(linkOfficers?.text)) {
+  if (!isFilledIn(linkOfficers?.text)) {
     findings.add(null, {
       code: "missing-link-officer",
       severity: "warning",
@@ -147,7 +147,7 @@ function checkHeader(document: MonitoringDocument, findings: FindingList): void 
       location: linkOfficers?.location ?? null,
     });
   }
-  if (!hasContent(actionPlanAgreed?.text)) {
+  if (!isFilledIn(actionPlanAgreed?.text)) {
     findings.add(null, {
       code: "missing-action-plan-date",
       severity: "warning",
@@ -265,7 +265,7 @@ function checkGaps(context: RoundContext): void {
   const { round, layout } = context;
   for (const name of TEXT_PARTS) {
     const part = round[name];
-    if (hasContent(part?.text)) continue;
+    if (isFilledIn(part?.text)) continue;
     // Older councils' column layouts often have no impact column: nowhere to write it, so no gap.
     if (!part && name === "impact" && layout === "columns") continue;
     context.add({
@@ -282,7 +282,7 @@ function checkGrade(context: RoundContext): void {
   const assessment = round.assessment;
   if (assessment?.grade == null) {
     const misplaced = round.misplacedGrades[0];
-    const written = assessment !== null && hasContent(assessment.text);
+    const written = assessment !== null && isFilledIn(assessment.text);
     const detail = misplaced
       ? ` A grade ${misplaced.grade} is written in ${PART_NAMES[misplaced.part]} instead.`
       : written
@@ -394,7 +394,7 @@ const GRADE_WORDS =
   /\b(?:fully|largely|partially|partly|not|on|off|met|achieved|track|slipped|slipping|behind|schedule|target|grade|[1-4])\b/gi;
 
 function hasExplanation(explanation: string | null): boolean {
-  return hasContent(explanation) && hasWord((explanation ?? "").replace(GRADE_WORDS, " "));
+  return isFilledIn(explanation) && hasWord((explanation ?? "").replace(GRADE_WORDS, " "));
 }
 
 function checkLabels(context: RoundContext): void {

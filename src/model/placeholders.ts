@@ -32,7 +32,7 @@ const MAX_TEMPLATE_LENGTH = 160;
 const PLACEHOLDER_INITIALS = "acdeilmtxACDEILMTX";
 
 /** True when the text has something to say: not empty, not only punctuation, not only template text. */
-export function hasContent(text: string | null | undefined): boolean {
+export function isFilledIn(text: string | null | undefined): boolean {
   return !!text && hasWord(text) && !isPlaceholderText(text);
 }
 
