@@ -10,17 +10,10 @@ function recommendationNumbers(snapshot: DocumentSnapshot): number[] {
   });
 }
 
-test("a 100-recommendation document reads back whole, well within a second", async () => {
+// Its reading speed is measured by `npm run bench`, not asserted here.
+test("a 100-recommendation document reads back whole", async () => {
   const snapshot = largeSnapshot(100);
   expect(recommendationNumbers(snapshot)).toEqual(Array.from({ length: 100 }, (_, index) => index + 1));
   const bytes = await docxFromSnapshot(snapshot);
   expect(await readDocx(bytes)).toEqual(snapshot);
-  let best = Infinity;
-  for (let run = 0; run < 3; run++) {
-    const started = performance.now();
-    await readDocx(bytes);
-    best = Math.min(best, performance.now() - started);
-  }
-  // Measured about 60–100 ms here (2 shared cores); the bound only catches a slowdown of many times.
-  expect(best).toBeLessThan(1000);
 }, 60_000);
