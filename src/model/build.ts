@@ -46,6 +46,20 @@ export interface RecommendationBuilder {
 
 export type RecommendationFieldKey = "responsibility" | "targetDate" | "agreedAction" | "successMeasure";
 
+/** A recommendation as its heading starts it: no fields and no rounds yet. */
+export function newRecommendation(number: string, location: Location, heading: Sink): RecommendationBuilder {
+  return {
+    number,
+    location,
+    heading,
+    responsibility: null,
+    targetDate: null,
+    agreedAction: null,
+    successMeasure: null,
+    rounds: [],
+  };
+}
+
 export interface SinkStart {
   label: string;
   labelLocation: Location | null;

@@ -2,6 +2,7 @@ import type { SnapshotCell, SnapshotTable } from "./snapshot";
 import {
   appendText,
   hasText,
+  newRecommendation,
   newSink,
   type RecommendationBuilder,
   type RecommendationFieldKey,
@@ -157,16 +158,11 @@ export function parseColumns(table: SnapshotTable, headerRow: number): { items: 
     const heading =
       sinkAt(cells, textColumn, false) ??
       newSink({ label: "", labelLocation: null, paragraphs: [], location: cells[0].location });
-    const recommendation: RecommendationBuilder = {
-      number: NUMBER_AS_WRITTEN.exec(number)?.[1] ?? number,
-      location: cells[numberColumn >= 0 && numberColumn < cells.length ? numberColumn : 0].location,
+    const recommendation = newRecommendation(
+      NUMBER_AS_WRITTEN.exec(number)?.[1] ?? number,
+      cells[numberColumn >= 0 && numberColumn < cells.length ? numberColumn : 0].location,
       heading,
-      responsibility: null,
-      targetDate: null,
-      agreedAction: null,
-      successMeasure: null,
-      rounds: [],
-    };
+    );
     for (const [key, column] of fields) recommendation[key] = sinkAt(cells, column, false);
     const groups: RoundBuilder[] = rounds.map((group) => ({
       evidence: group.evidence === null ? null : sinkAt(cells, group.evidence, true),

@@ -5,6 +5,7 @@ import {
   appendText,
   finishField,
   finishRecommendation,
+  newRecommendation,
   newSink,
   type RecommendationBuilder,
   type RecommendationFieldKey,
@@ -289,16 +290,7 @@ class Parser {
     }
     if (kind === "recommendation") {
       const heading = sink;
-      this.current = {
-        number: match.number ?? "",
-        location: item.labelLocation,
-        heading,
-        responsibility: null,
-        targetDate: null,
-        agreedAction: null,
-        successMeasure: null,
-        rounds: [],
-      };
+      this.current = newRecommendation(match.number ?? "", item.labelLocation, heading);
       // The sink moves to the new heading: every recommendation before it is complete.
       this.finishPending();
       this.pending.push(this.current);
