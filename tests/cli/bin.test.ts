@@ -5,7 +5,7 @@
 import { spawnSync } from "child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { basename, join } from "path";
+import { basename, join, relative } from "path";
 import type { FileReport } from "../../src/cli/report";
 import { docxFromSnapshot } from "../fixtures/docx-builder";
 import { snapshotFromText } from "../helpers/text-snapshot";
@@ -297,11 +297,14 @@ describe("the whole fixtures folder", () => {
   const named = (prefix: string): FileReport[] =>
     reports.filter((r) => /^[\w-]+\.docx$/.test(basename(r.file)) && basename(r.file).startsWith(prefix));
 
-  it("exits 2 (the broken fixtures are in it) and reports every .docx in it", () => {
+  it("exits 2 (the broken fixtures are in it) and reports every .docx in it, sub-folders included", () => {
     expect(code).toBe(2);
-    expect(reports.map((r) => basename(r.file)).sort()).toEqual(
-      readdirSync(FIXTURES).filter((name) => name.endsWith(".docx")).sort(),
+    expect(reports.map((r) => relative(FIXTURES, r.file)).sort()).toEqual(
+      readdirSync(FIXTURES, { recursive: true, encoding: "utf8" })
+        .filter((name) => name.endsWith(".docx"))
+        .sort(),
     );
+    expect(reports.some((r) => r.file.includes("libreoffice"))).toBe(true);
   });
 
   it("reports each broken fixture as unreadable", () => {
