@@ -53,14 +53,3 @@ export type SnapshotBlock = SnapshotParagraph | SnapshotTable;
 export interface DocumentSnapshot {
   blocks: SnapshotBlock[];
 }
-
-export function sameLocation(a: Location, b: Location): boolean {
-  if (a.kind === "paragraph") return b.kind === "paragraph" && a.paragraph === b.paragraph;
-  return b.kind === "cell" && a.table === b.table && a.row === b.row && a.cell === b.cell;
-}
-
-export function describeLocation(location: Location): string {
-  return location.kind === "paragraph"
-    ? `paragraph ${location.paragraph + 1}`
-    : `table ${location.table + 1}, row ${location.row + 1}, cell ${location.cell + 1}`;
-}

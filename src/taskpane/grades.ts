@@ -21,19 +21,6 @@ export const GRADE_COLOURS: Readonly<Record<GradeKey, string>> = {
   none: tokens.colorNeutralStrokeAccessible,
 };
 
-/** The colour's name, said alongside the swatch for anyone who cannot see it. */
-export const GRADE_COLOUR_NAMES: Readonly<Record<GradeKey, string>> = {
-  1: "green",
-  2: "yellow",
-  3: "amber",
-  4: "red",
-  none: "grey",
-};
-
-export function gradeKeyName(key: GradeKey): string {
-  return key === "none" ? "No grade" : GRADE_NAMES[key];
-}
-
 /** "1 Fully Achieved", "No grade". */
 export function gradeKeyLabel(key: GradeKey): string {
   return key === "none" ? "No grade" : `${key} ${GRADE_NAMES[key]}`;
