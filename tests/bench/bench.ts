@@ -36,6 +36,11 @@ interface BenchResult {
     platform: string;
     /** One-minute load average when the bench started: above the core count, other work was competing. */
     loadAverage: number;
+    /**
+     * Median ms of a fixed arithmetic loop, taken before and after the bench: how fast this machine was
+     * at the time, so that runs on a shared or throttled host can be compared (lower is faster).
+     */
+    calibrationMs: number;
   };
   engine: {
     ms: Record<Size, number>;
@@ -104,8 +109,16 @@ function newestMtime(folder: string): number {
   return newest;
 }
 
+/** A fixed amount of plain arithmetic, the same on every run: its time tells how fast the machine is just then. */
+function calibrationLoop(): number {
+  let sum = 0;
+  for (let i = 0; i < 20_000_000; i++) sum = (sum + i * 7) % 1_000_003;
+  return sum;
+}
+
 async function bench(log: (line: string) => void): Promise<BenchResult> {
   const loadAverage = round2(loadavg()[0]);
+  const calibrationBefore = await measure(calibrationLoop, 5, 1);
   const engineMs = {} as Record<Size, number>;
   const perRec = {} as Record<Size, number>;
   const runs = {} as Record<Size, number>;
@@ -141,6 +154,7 @@ async function bench(log: (line: string) => void): Promise<BenchResult> {
       2,
     );
 
+    const calibrationAfter = await measure(calibrationLoop, 5, 1);
     const cpuList = cpus();
     const linear = perRec[1000] <= 2 * perRec[100];
     return {
@@ -151,6 +165,7 @@ async function bench(log: (line: string) => void): Promise<BenchResult> {
         node: process.version,
         platform: `${process.platform} ${process.arch}`,
         loadAverage,
+        calibrationMs: round2((calibrationBefore.medianMs + calibrationAfter.medianMs) / 2),
       },
       engine: { ms: engineMs, usPerRecommendation: perRec, runs },
       docx: {
@@ -176,6 +191,7 @@ function table(result: BenchResult): string {
   const lines = [
     `Machine: ${machine.cpus} cores, ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}`,
     `Load average at start: ${machine.loadAverage}${machine.loadAverage > machine.cpus ? " (busy: other work competed, figures are pessimistic)" : ""}`,
+    `Machine speed just then: a fixed arithmetic loop took ${machine.calibrationMs} ms (lower is faster; compare runs by it)`,
     "",
     "Engine: parse + check + totals (median)",
     "  recommendations × 4 rounds   ms        µs per recommendation   runs",
