@@ -2,13 +2,12 @@ import type { DocumentSnapshot } from "../../src/model/snapshot";
 import {
   SimOfficeError,
   cell,
-  installSimulatedWord,
   paragraph,
   snapshotOfDocument,
   table,
   type SimDocument,
-  type SimulatedWord,
 } from "../../src/simulated-word";
+import { install } from "../helpers/simulated-word";
 import { realSnapshot } from "../helpers/text-snapshot";
 
 /** A title, a 2×2 table whose second row holds a two-paragraph cell, and a closing paragraph. */
@@ -47,16 +46,6 @@ const nested: SimDocument = {
   ],
 };
 
-let word: SimulatedWord | null = null;
-afterEach(() => {
-  word?.uninstall();
-  word = null;
-});
-
-function install(source: DocumentSnapshot | SimDocument, requirementSets?: Record<string, string>): SimulatedWord {
-  word = installSimulatedWord(source, requirementSets ? { requirementSets } : {});
-  return word;
-}
 
 const NOT_LOADED = /^The property 'values' is not available\. Before reading the property's value, call the load method on the containing object and call "context\.sync\(\)" on the associated request context\.$/;
 
@@ -306,7 +295,7 @@ describe("the document model", () => {
 
 describe("requirement sets", () => {
   it("fails Body.tables with ApiNotFound below WordApi 1.3, and leaves table paragraphs out, as Word 2016 does", async () => {
-    install(small, { WordApi: "1.2" });
+    install(small, { requirementSets: { WordApi: "1.2" } });
     await Word.run(async (context) => {
       const paragraphs = context.document.body.paragraphs.load("text");
       await context.sync();
@@ -320,7 +309,7 @@ describe("requirement sets", () => {
   });
 
   it("answers isSetSupported by comparing versions numerically", () => {
-    install(small, { WordApi: "1.10", WordApiDesktop: "1.1" });
+    install(small, { requirementSets: { WordApi: "1.10", WordApiDesktop: "1.1" } });
     const requirements = Office.context.requirements;
     expect(requirements.isSetSupported("WordApi", "1.9")).toBe(true);
     expect(requirements.isSetSupported("WordApi", "1.10")).toBe(true);
@@ -358,7 +347,6 @@ describe("the Office global", () => {
 
   it("removes its globals on uninstall", () => {
     install(small).uninstall();
-    word = null;
     expect(typeof Word).toBe("undefined");
     expect(typeof Office).toBe("undefined");
   });

@@ -1,17 +1,17 @@
 /** @jest-environment jsdom */
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { analyse } from "../../src/model";
-import { installSimulatedWord, type SimulatedWord } from "../../src/simulated-word";
+import type { SimulatedWord } from "../../src/simulated-word";
 import { Gate } from "../../src/taskpane/Gate";
 import { createWordGateway } from "../../src/word/gateway";
+import { install } from "../helpers/simulated-word";
 import { realSnapshot } from "../helpers/text-snapshot";
 
 /** The whole way through: readiness gate → real gateway → simulated Word → real engine → pane. */
 let word: SimulatedWord;
 beforeEach(() => {
-  word = installSimulatedWord(realSnapshot("careersProvision"));
+  word = install(realSnapshot("careersProvision"));
 });
-afterEach(() => word.uninstall());
 
 async function openAndCheck(): Promise<void> {
   render(<Gate createGateway={createWordGateway} />);

@@ -1,15 +1,14 @@
 import type { DocumentSnapshot, SnapshotBlock, SnapshotRow } from "../../src/model/snapshot";
 import {
   cell,
-  installSimulatedWord,
   paragraph,
   snapshotOfDocument,
   table,
   type SimDocument,
-  type SimulatedWord,
 } from "../../src/simulated-word";
 import { createWordGateway } from "../../src/word/gateway";
 import { WordError } from "../../src/word/gateway-types";
+import { install } from "../helpers/simulated-word";
 import { realSnapshot } from "../helpers/text-snapshot";
 
 /**
@@ -54,16 +53,6 @@ function syntheticSnapshot(count: number): DocumentSnapshot {
   return { blocks };
 }
 
-let word: SimulatedWord | null = null;
-afterEach(() => {
-  word?.uninstall();
-  word = null;
-});
-
-function install(snapshot: DocumentSnapshot | SimDocument, requirementSets?: Record<string, string>): SimulatedWord {
-  word = installSimulatedWord(snapshot, requirementSets ? { requirementSets } : {});
-  return word;
-}
 
 describe("scan", () => {
   it.each(["careersProvision", "careLeaversEet"] as const)("reads %s back as its source snapshot in one sync", async (name) => {
@@ -148,7 +137,7 @@ describe("select", () => {
 
   it("works on a WordApi 1.3 host (Office 2019 and 2021)", async () => {
     const source = syntheticSnapshot(3);
-    const w = install(source, { WordApi: "1.3" });
+    const w = install(source, { requirementSets: { WordApi: "1.3" } });
     expect(await gateway.scan()).toEqual(source);
     await gateway.select({ kind: "cell", table: 2, row: 2, cell: 1 });
     expect(w.selection).toEqual({ kind: "cell", table: 2, row: 2, cell: 1 });
@@ -168,7 +157,7 @@ describe("select", () => {
   });
 
   it("reports a cell that is no longer there as a changed document", async () => {
-    install(syntheticSnapshot(10));
+    const word = install(syntheticSnapshot(10));
     const missingCell = gateway.select({ kind: "cell", table: 1, row: 99, cell: 0 });
     await expect(missingCell).rejects.toThrow(WordError);
     await expect(gateway.select({ kind: "cell", table: 1, row: 99, cell: 0 })).rejects.toMatchObject({
@@ -177,7 +166,7 @@ describe("select", () => {
     });
     await expect(gateway.select({ kind: "cell", table: 999, row: 0, cell: 0 })).rejects.toMatchObject({ code: "ItemNotFound" });
     await expect(gateway.select({ kind: "paragraph", paragraph: 1_000_000 })).rejects.toMatchObject({ code: "ItemNotFound" });
-    expect(word!.selection).toBeNull();
+    expect(word.selection).toBeNull();
   });
 });
 
@@ -188,7 +177,7 @@ describe("capabilities", () => {
     [{ WordApi: "1.8" }, { wordApi14: true, wordApi19: false }],
     [{ WordApi: "1.9" }, { wordApi14: true, wordApi19: true }],
   ])("for a host with %j: %j", (sets, expected) => {
-    install({ blocks: [] }, sets);
+    install({ blocks: [] }, { requirementSets: sets });
     expect(createWordGateway().capabilities()).toEqual(expected);
   });
 
@@ -214,7 +203,7 @@ describe("errors from Word", () => {
   });
 
   it("a host without WordApi 1.3 fails the scan with ApiNotFound explained", async () => {
-    install(syntheticSnapshot(1), { WordApi: "1.2" });
+    install(syntheticSnapshot(1), { requirementSets: { WordApi: "1.2" } });
     await expect(createWordGateway().scan()).rejects.toMatchObject({
       code: "ApiNotFound",
       message: expect.stringContaining("does not support"),
@@ -236,7 +225,7 @@ describe("auto-open", () => {
   });
 
   it("reads a setting the document already carries", () => {
-    word = installSimulatedWord({ blocks: [] }, { settings: { "Office.AutoShowTaskpaneWithDocument": true } });
+    install({ blocks: [] }, { settings: { "Office.AutoShowTaskpaneWithDocument": true } });
     expect(createWordGateway().getAutoOpen()).toBe(true);
   });
 
