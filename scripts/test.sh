@@ -7,7 +7,15 @@ bash scripts/ensure-deps.sh --browser
 
 echo "== typecheck"; npx tsc --noEmit -p tsconfig.json && npx tsc --noEmit -p tsconfig.model.json
 echo "== lint";      npx eslint .
-echo "== unit";      npx jest --ci
+mkdir -p test-results
+echo "== unit";      npx jest --ci --json --outputFile=test-results/unit.json
 echo "== manifest";  node scripts/run-ts.js scripts/check-manifest.ts manifest.xml
 echo "== build";     npm run --silent build
-echo "== browser";   npx jest --ci -c jest.e2e.config.js
+echo "== browser";   npx jest --ci -c jest.e2e.config.js --json --outputFile=test-results/browser.json
+
+# One closing line for both runs, in the plain form CI reads.
+node -e '
+  const runs = ["unit", "browser"].map((name) => require(`./test-results/${name}.json`));
+  const sum = (key) => runs.reduce((total, run) => total + run[key], 0);
+  console.log(`Tests: ${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed`);
+'
