@@ -6,7 +6,7 @@ import { parseXml } from "./xml";
 import { openZip } from "./zip";
 
 export { DocxError, type DocxErrorReason } from "./errors";
-export { MAX_FILE_BYTES, MAX_PART_BYTES } from "./zip";
+export { MAX_FILE_BYTES, MAX_PART_BYTES, fileSizeProblem } from "./zip";
 
 /** Reads a .docx file's bytes into a snapshot. Throws DocxError (never anything else) for a bad file. */
 export async function readDocx(bytes: Uint8Array): Promise<DocumentSnapshot> {

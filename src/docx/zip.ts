@@ -29,15 +29,19 @@ interface StreamableEntry {
   internalStream(type: "uint8array"): ChunkStream;
 }
 
+/** The error for a file of this many bytes, or undefined when its size is acceptable (callers may check before reading it). */
+export function fileSizeProblem(size: number): DocxError | undefined {
+  return size > MAX_FILE_BYTES ? new DocxError("too-large", messages.fileTooLarge(size, MAX_FILE_BYTES)) : undefined;
+}
+
 const ZIP_SIGNATURE = [0x50, 0x4b]; // "PK"
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0]; // .doc and password-protected .docx
 const PDF_SIGNATURE = [0x25, 0x50, 0x44, 0x46]; // "%PDF"
 
 export async function openZip(bytes: Uint8Array): Promise<JSZip> {
   if (bytes.length === 0) throw new DocxError("not-zip", messages.empty);
-  if (bytes.length > MAX_FILE_BYTES) {
-    throw new DocxError("too-large", messages.fileTooLarge(bytes.length, MAX_FILE_BYTES));
-  }
+  const tooLarge = fileSizeProblem(bytes.length);
+  if (tooLarge) throw tooLarge;
   if (startsWith(bytes, OLE_SIGNATURE)) throw new DocxError("not-zip", messages.oldWordOrProtected);
   if (startsWith(bytes, PDF_SIGNATURE)) throw new DocxError("not-zip", messages.pdf);
   if (!startsWith(bytes, ZIP_SIGNATURE)) throw new DocxError("not-zip", messages.notZip);
