@@ -48,3 +48,36 @@ function describe(location: Location): string {
     ? `paragraph ${location.paragraph + 1}`
     : `table ${location.table + 1}, row ${location.row + 1}, cell ${location.cell + 1}`;
 }
+
+/** Whether two snapshots hold the same text at the same places. */
+export function sameSnapshot(a: DocumentSnapshot, b: DocumentSnapshot): boolean {
+  if (a.blocks.length !== b.blocks.length) return false;
+  return a.blocks.every((block, index) => {
+    const other = b.blocks[index];
+    if (block.kind === "paragraph") {
+      return other.kind === "paragraph" && other.text === block.text && other.location.paragraph === block.location.paragraph;
+    }
+    return (
+      other.kind === "table" &&
+      other.index === block.index &&
+      other.rows.length === block.rows.length &&
+      block.rows.every((row, r) => {
+        const cells = other.rows[r].cells;
+        return (
+          cells.length === row.cells.length &&
+          row.cells.every((cell, c) => {
+            const paragraphs = cells[c].paragraphs;
+            const { location } = cells[c];
+            return (
+              paragraphs.length === cell.paragraphs.length &&
+              paragraphs.every((text, p) => text === cell.paragraphs[p]) &&
+              location.table === cell.location.table &&
+              location.row === cell.location.row &&
+              location.cell === cell.location.cell
+            );
+          })
+        );
+      })
+    );
+  });
+}

@@ -1,9 +1,9 @@
-import type { Plan, Write } from "../model/plan";
-import { SUMMARY_TAG } from "../model/plan";
+import { applyPlanToSnapshot } from "../model/edit-apply";
+import { SUMMARY_TAG, type Plan, type Write } from "../model/plan";
 import type { DocumentSnapshot } from "../model/snapshot";
 import { readDocx } from "./index";
 import { DocxWriteError } from "./write-errors";
-import { unmetExpectation } from "./write-expect";
+import { sameSnapshot, unmetExpectation } from "./write-expect";
 import { IdAllocator, revisionAt } from "./write-markup";
 import { openPackage, replacePart } from "./write-package";
 import { newRowXml, type BuildContext } from "./write-rows";
@@ -51,7 +51,12 @@ export async function applyPlanToDocx(bytes: Uint8Array, plan: Plan, options: Do
     WRITERS[write.kind]!(context, write as never).map((splice) => ({ ...splice, order })),
   );
   const text = applySplices(pack.document.text, splices);
-  return replacePart(pack.zip, pack.documentPath, encodePart(text, pack.encoding));
+  const written = await replacePart(pack.zip, pack.documentPath, encodePart(text, pack.encoding));
+  // What is written must read back as exactly what the plan says the document holds afterwards.
+  if (!sameSnapshot(await readDocx(written), applyPlanToSnapshot(snapshot, plan))) {
+    throw new DocxWriteError("unsupported", "The changed document did not read back as planned, so nothing was written. Please report this.");
+  }
+  return written;
 }
 
 interface WriteContext extends BuildContext {
