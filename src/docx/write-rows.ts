@@ -63,9 +63,11 @@ export function newParagraphXml(context: BuildContext, template: XmlElement | un
   const run = template && firstTextRun(template);
   const runRPr = run ? childElement(run, "w:rPr") : markProperties;
   const formatting = withBold(keptChildren(tree, runRPr), cell.bold);
+  // After a dropdown, the text is set off by a space (as applyPlanToSnapshot reads the cell).
+  const text = cell.dropdown && cell.text !== "" ? ` ${cell.text}` : cell.text;
   const content =
     (cell.dropdown ? dropdownXml(context, cell.dropdown, formatting) : "") +
-    inserted(textRun(runProperties(formatting), cell.text), revision, ids);
+    inserted(textRun(runProperties(formatting), text), revision, ids);
   return `${template ? startTag(template) : "<w:p>"}${paragraphProperties(context, pPr)}${content}</w:p>`;
 }
 

@@ -17,8 +17,10 @@ const TITLE_SHADING = "D9E2F3";
 export function summaryXml(context: BuildContext, structure: DocumentStructure, rows: string[][], id?: string): string {
   const columns = Math.max(1, ...rows.map((row) => row.length));
   const width = textWidth(structure);
+  // The first column holds the row names (updates, recommendations): twice as wide as the figures.
+  const share = Math.floor(width / (columns + 1));
   const widths = Array.from({ length: columns }, (_, column) =>
-    column < columns - 1 ? Math.floor(width / columns) : width - Math.floor(width / columns) * (columns - 1),
+    columns === 1 ? width : column === 0 ? width - share * (columns - 1) : share,
   );
   const grid = widths.map((w) => `<w:gridCol w:w="${w}"/>`).join("");
   const borders = ["top", "left", "bottom", "right", "insideH", "insideV"].map((side) => `<w:${side} ${BORDER}/>`).join("");

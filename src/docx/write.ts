@@ -6,7 +6,7 @@ import { DocxWriteError } from "./write-errors";
 import { sameSnapshot, unmetExpectation } from "./write-expect";
 import { IdAllocator, revisionAt } from "./write-markup";
 import { openPackage, replacePart } from "./write-package";
-import { newRowXml, type BuildContext } from "./write-rows";
+import { newParagraphXml, newRowXml, type BuildContext } from "./write-rows";
 import { applySplices, type Splice } from "./write-splice";
 import { assertSameShape, documentStructure, sdtTag, type DocumentStructure, type DocxTable } from "./write-structure";
 import { summaryXml } from "./write-summary";
@@ -81,8 +81,9 @@ const WRITERS: { [K in Write["kind"]]?: Writer<K> } = {
     return rows.map((row) => ({ start: row.element.start, end: row.element.end, text: "" }));
   },
   "insert-summary": (context, write) => {
-    const at = summaryPlace(context.structure, write.place);
-    return [{ start: at, end: at, text: summaryXml(context, context.structure, write.rows) }];
+    const { at, paragraphAfter } = summaryPlace(context.structure, write.place);
+    const text = summaryXml(context, context.structure, write.rows) + (paragraphAfter ? emptyParagraph(context) : "");
+    return [{ start: at, end: at, text }];
   },
   "replace-summary": (context, write) => {
     const table = tableAt(context, write.table);
@@ -109,14 +110,31 @@ function summaryId(sdt: DocxTable["sdts"][number]): string | undefined {
 }
 
 /**
- * Where a new summary goes. At the end: after the last block, before the body's section properties.
- * After a paragraph: right after it, or after the whole table when the paragraph is in a table cell
- * (a summary table inside a cell would be a nested table, which is not a table of the document).
+ * Where a new summary goes: at the end (after the last block, before the body's section properties)
+ * or straight after a body paragraph. An empty paragraph follows it when nothing or a table would,
+ * as Word keeps tables apart and ends a document with a paragraph.
  */
-function summaryPlace(structure: DocumentStructure, place: WriteOf<"insert-summary">["place"]): number {
-  if (place.kind === "end") return structure.sectPr?.start ?? structure.body.contentEnd;
+function summaryPlace(
+  structure: DocumentStructure,
+  place: WriteOf<"insert-summary">["place"],
+): { at: number; paragraphAfter: boolean } {
+  if (place.kind === "end") return { at: structure.sectPr?.start ?? structure.body.contentEnd, paragraphAfter: true };
   const paragraph = structure.paragraphs[place.paragraph];
-  if (!paragraph) throw layoutChanged();
-  const table = structure.tables.find((candidate) => candidate.element.start < paragraph.start && paragraph.end <= candidate.element.end);
-  return table ? table.bodyChild.end : paragraph.end;
+  const inTable = paragraph && structure.tables.some((table) => table.element.start < paragraph.start && paragraph.end <= table.element.end);
+  if (!paragraph || inTable) throw layoutChanged();
+  const next = nextBlockStart(structure, paragraph.end);
+  return { at: paragraph.end, paragraphAfter: next === undefined || next.kind === "table" };
+}
+
+/** The first paragraph or top-level table starting at or after `position`. */
+function nextBlockStart(structure: DocumentStructure, position: number): { kind: "paragraph" | "table" } | undefined {
+  const table = structure.tables.find((candidate) => candidate.element.start >= position);
+  const paragraph = structure.paragraphs.find((candidate) => candidate.start >= position);
+  if (!table && !paragraph) return undefined;
+  if (table && (!paragraph || table.element.start < paragraph.start)) return { kind: "table" };
+  return { kind: "paragraph" };
+}
+
+function emptyParagraph(context: WriteContext): string {
+  return newParagraphXml(context, undefined, { text: "", bold: false });
 }
