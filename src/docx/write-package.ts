@@ -80,6 +80,6 @@ export async function replacePart(zip: JSZip, path: string, bytes: Uint8Array): 
     if (magic === "\x00\x00") loaded.options.compression = "STORE";
     else if (magic === "\x08\x00") loaded.options.compression = "DEFLATE";
   });
-  zip.file(path, bytes, { compression: "DEFLATE", date: zip.file(path)?.date });
+  zip.file(path, bytes, { compression: "DEFLATE", date: zip.file(path)?.date, createFolders: false });
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }
