@@ -18,6 +18,10 @@ export interface WordGateway {
   /** Whether the pane opens by itself with this document (Office.AutoShowTaskpaneWithDocument). */
   getAutoOpen(): boolean;
   setAutoOpen(on: boolean): Promise<void>;
+  /** A document setting (Office.context.document.settings), or null when unset. */
+  readSetting(key: string): unknown;
+  /** Sets a document setting and saves it into the document. */
+  saveSetting(key: string, value: unknown): Promise<void>;
 }
 
 /** A failure talking to Word, with a message fit to show the user. */

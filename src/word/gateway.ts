@@ -72,28 +72,35 @@ function documentSettings(): Office.Settings {
   return settings;
 }
 
+function readSetting(key: string): unknown {
+  try {
+    return documentSettings().get(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Sets a document setting and saves it into the document (saveAsync). */
+async function saveSetting(key: string, value: unknown): Promise<void> {
+  const settings = documentSettings();
+  settings.set(key, value);
+  await new Promise<void>((resolve, reject) => {
+    settings.saveAsync((result) => {
+      if (result.status === Office.AsyncResultStatus.Succeeded) resolve();
+      else reject(new WordError(`Word could not save the setting: ${result.error?.message ?? "unknown reason"}.`, "SaveFailed"));
+    });
+  });
+}
+
 /** The WordGateway over the live Word (or the simulated Word installed in its place). */
 export function createWordGateway(): WordGateway {
   return {
     scan,
     select: (location: Location) => (location.kind === "cell" ? selectCell(location) : selectParagraph(location)),
     capabilities: (): Capabilities => ({ wordApi14: isSetSupported("1.4"), wordApi19: isSetSupported("1.9") }),
-    getAutoOpen: () => {
-      try {
-        return documentSettings().get(AUTO_OPEN_SETTING) === true;
-      } catch {
-        return false;
-      }
-    },
-    setAutoOpen: async (on: boolean) => {
-      const settings = documentSettings();
-      settings.set(AUTO_OPEN_SETTING, on);
-      await new Promise<void>((resolve, reject) => {
-        settings.saveAsync((result) => {
-          if (result.status === Office.AsyncResultStatus.Succeeded) resolve();
-          else reject(new WordError(`Word could not save the setting: ${result.error?.message ?? "unknown reason"}.`, "SaveFailed"));
-        });
-      });
-    },
+    getAutoOpen: () => readSetting(AUTO_OPEN_SETTING) === true,
+    setAutoOpen: (on: boolean) => saveSetting(AUTO_OPEN_SETTING, on),
+    readSetting,
+    saveSetting,
   };
 }

@@ -9,11 +9,15 @@ export interface FakeGateway extends WordGateway {
   scan: jest.Mock<Promise<DocumentSnapshot>, []>;
   select: jest.Mock<Promise<void>, [Location]>;
   setAutoOpen: jest.Mock<Promise<void>, [boolean]>;
+  saveSetting: jest.Mock<Promise<void>, [string, unknown]>;
 }
 
 export function fakeGateway(snapshot: DocumentSnapshot = { blocks: [] }): FakeGateway {
   let autoOpen = false;
+  const settings = new Map<string, unknown>();
   return {
+    readSetting: (key: string) => settings.get(key) ?? null,
+    saveSetting: jest.fn(async (key: string, value: unknown) => void settings.set(key, value)),
     scan: jest.fn(async () => snapshot),
     select: jest.fn(async (_location: Location) => undefined),
     capabilities: () => ({ wordApi14: true, wordApi19: false }),
