@@ -52,7 +52,9 @@ async function docxFilesUnder(folder: string): Promise<string[]> {
   for (const entry of entries) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && entry.name !== "node_modules") found.push(...(await docxFilesUnder(path)));
+      if (!entry.name.startsWith(".") && entry.name !== "node_modules") {
+        for (const file of await docxFilesUnder(path)) found.push(file);
+      }
     } else if (isDocxName(entry.name) && (entry.isFile() || entry.isSymbolicLink())) {
       found.push(path);
     }
