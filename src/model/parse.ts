@@ -1,5 +1,5 @@
 import type { DocumentSnapshot, Location, SnapshotCell, SnapshotParagraph, SnapshotTable } from "./snapshot";
-import type { MonitoringDocument, Recommendation, UnrecognisedRow } from "./types";
+import { GRADE_NAMES, type MonitoringDocument, type Recommendation, type UnrecognisedRow } from "./types";
 import {
   appendLabel,
   appendText,
@@ -12,6 +12,7 @@ import {
   type Sink,
 } from "./build";
 import { isGradeKeyCell } from "./grades";
+import { applyGradeNames } from "./grade-names";
 import { findWrittenDate, type WrittenDate } from "./dates";
 import {
   classifyLabel,
@@ -24,7 +25,8 @@ import {
   type LabelMatch,
 } from "./labels";
 import { findColumnsHeader, parseColumns } from "./parse-columns";
-import { contentParagraphs, hasContent, isNoise, joinLine } from "./text";
+import { contentParagraphs, hasContent, isNoise, isUnchosenGrade, joinLine } from "./text";
+import { SUMMARY_TITLE_PREFIX } from "./plan";
 
 /** What a label cell (or a paragraph) says, read once. */
 interface ReadLabel {
@@ -79,7 +81,7 @@ export function parse(snapshot: DocumentSnapshot): MonitoringDocument {
   const parser = new Parser();
   for (const block of snapshot.blocks) {
     if (block.kind === "paragraph") parser.paragraph(block);
-    else parser.table(block);
+    else if (!isSummaryTable(block)) parser.table(block);
   }
   return parser.finish();
 }
@@ -118,6 +120,8 @@ class Parser {
   /** Where a continuation (an empty label cell, the rest of a wrapped label) goes. */
   private sink: Sink | null = null;
   private gradingKey: Location | null = null;
+  /** The key's rows as cell texts, for the names it gives the grades. */
+  private readonly keyRows: string[][] = [];
   /** The previous item was part of the grading key. */
   private inKey = false;
   private readonly unrecognised: UnrecognisedRow[] = [];
@@ -202,6 +206,7 @@ class Parser {
     if (read.template) return;
     if (this.isKey(item, read, wasInKey)) {
       this.gradingKey ??= item.labelLocation;
+      this.keyRows.push(item.cells ? item.cells.map((cell) => joinLine(cell.paragraphs)) : [item.label]);
       this.inKey = true;
       this.sink = null;
       return;
@@ -229,6 +234,7 @@ class Parser {
       return;
     }
     appendText(this.sink, valueParagraphs(item, []), firstValueLocation(item));
+    this.sink.end = item.labelLocation;
   }
 
   private unlabelled(item: Item): void {
@@ -236,12 +242,14 @@ class Parser {
     if (describesScale(text)) {
       // The key written out as a sentence: "1 = Fully Achieved, 2 = On-Track, 3 = Slipped, 4 = Not Achieved".
       this.gradingKey ??= item.labelLocation;
+      this.keyRows.push([text]);
       this.inKey = true;
       this.sink = null;
       return;
     }
     if (item.fromParagraph && this.sink?.fromParagraph) {
       appendText(this.sink, [item.label], item.labelLocation);
+      this.sink.end = item.labelLocation;
       return;
     }
     if (this.title === null && this.finished.length + this.pending.length === 0 && looksLikeTitle(text)) {
@@ -271,6 +279,7 @@ class Parser {
       }
       appendLabel(this.sink, match.label);
       appendText(this.sink, paragraphs, location);
+      this.sink.end = item.labelLocation;
       return;
     }
 
@@ -283,6 +292,7 @@ class Parser {
       dated: isRoundPart(kind),
       date,
       fromParagraph: item.fromParagraph,
+      end: item.labelLocation,
     });
     if (kind === "review" || kind === "linkOfficers" || kind === "actionPlanAgreed") {
       this.sink = this.fill(this.header, kind, sink);
@@ -310,10 +320,12 @@ class Parser {
         rec.rounds.push(round);
       }
       round[kind] = sink;
+      round.last = sink;
       this.sink = sink;
       return;
     }
     this.sink = this.fill(rec, kind satisfies RecommendationFieldKey, sink);
+    rec.fieldsLast = this.sink;
   }
 
   /** Starts the field, or, when it was already given, adds to it (a repeated label is more of the same). */
@@ -324,6 +336,7 @@ class Parser {
       return sink;
     }
     appendText(existing, sink.paragraphs, sink.location);
+    existing.end = sink.end;
     return existing;
   }
 
@@ -348,21 +361,32 @@ class Parser {
   }
 
   finish(): MonitoringDocument {
-    return {
+    return applyGradeNames({
       title: this.title,
       review: finishField(this.header.review),
       linkOfficers: finishField(this.header.linkOfficers),
       actionPlanAgreed: finishField(this.header.actionPlanAgreed),
       recommendations: this.finishPending(),
       gradingKey: this.gradingKey,
+      gradeNames: GRADE_NAMES,
       unrecognised: this.unrecognised,
       layout: this.layout,
-    };
+    }, this.keyRows);
   }
 }
 
+/**
+ * The grade summary the add-in puts in the document (its title cell starts with SUMMARY_TITLE_PREFIX):
+ * totals of the monitoring content, never part of it.
+ */
+export function isSummaryTable(table: SnapshotTable): boolean {
+  const first = table.rows[0]?.cells[0]?.paragraphs[0];
+  return first !== undefined && first.trimStart().startsWith(SUMMARY_TITLE_PREFIX);
+}
+
+/** Text in a value cell; our unchosen grade dropdown's placeholder is not text. */
 function hasContentIn(paragraphs: readonly string[]): boolean {
-  for (let i = 0; i < paragraphs.length; i++) if (hasContent(paragraphs[i])) return true;
+  for (let i = 0; i < paragraphs.length; i++) if (hasContent(paragraphs[i]) && !isUnchosenGrade(paragraphs[i])) return true;
   return false;
 }
 

@@ -8,7 +8,7 @@ import { FindingsPanel } from "./components/FindingsPanel";
 import { Header } from "./components/Header";
 import { useSharedStyles } from "./components/styles";
 import { TotalsPanel } from "./components/TotalsPanel";
-import { checkAnnouncement, reviewName, statusLine } from "./summary";
+import { checkAnnouncement, latestUpdateNote, reviewName, statusLine } from "./summary";
 import { useCheck, type Analyse, type CheckState } from "./useCheck";
 
 const useStyles = makeStyles({
@@ -64,6 +64,7 @@ export function App({ gateway, analyse }: AppProps) {
       <Header
         reviewName={analysis ? reviewName(analysis.document) : null}
         status={analysis?.recognised ? statusLine(analysis) : null}
+        note={analysis?.recognised ? latestUpdateNote(analysis) : null}
         checking={checking}
         checkedAt={last?.checkedAt ?? null}
         onCheck={() => void check()}
@@ -90,7 +91,7 @@ export function App({ gateway, analyse }: AppProps) {
               {view === "findings" ? (
                 <FindingsPanel findings={analysis.findings} document={analysis.document} onSelect={select} />
               ) : (
-                <TotalsPanel totals={analysis.totals} />
+                <TotalsPanel totals={analysis.totals} gradeNames={analysis.document.gradeNames} />
               )}
             </div>
           </>
