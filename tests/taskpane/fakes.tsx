@@ -2,6 +2,7 @@ import { render } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { GRADE_NAMES, type Analysis, type DocumentSnapshot, type Finding, type Location, type MonitoringDocument, type Recommendation } from "../../src/model";
 import type { WordGateway } from "../../src/word/gateway-types";
+import type { Plan } from "../../src/model/plan";
 import { App } from "../../src/taskpane/App";
 import type { Analyse } from "../../src/taskpane/useCheck";
 
@@ -9,11 +10,19 @@ export interface FakeGateway extends WordGateway {
   scan: jest.Mock<Promise<DocumentSnapshot>, []>;
   select: jest.Mock<Promise<void>, [Location]>;
   setAutoOpen: jest.Mock<Promise<void>, [boolean]>;
+  apply: jest.Mock<Promise<void>, [Plan]>;
+  cursor: jest.Mock<Promise<Location | null>, []>;
+  saveSetting: jest.Mock<Promise<void>, [string, unknown]>;
 }
 
 export function fakeGateway(snapshot: DocumentSnapshot = { blocks: [] }): FakeGateway {
   let autoOpen = false;
+  const settings = new Map<string, unknown>();
   return {
+    apply: jest.fn(async (_plan: Plan) => undefined),
+    cursor: jest.fn(async () => null),
+    readSetting: (key: string) => settings.get(key) ?? null,
+    saveSetting: jest.fn(async (key: string, value: unknown) => void settings.set(key, value)),
     scan: jest.fn(async () => snapshot),
     select: jest.fn(async (_location: Location) => undefined),
     capabilities: () => ({ wordApi14: true, wordApi19: false }),
