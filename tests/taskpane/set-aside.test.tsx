@@ -11,6 +11,9 @@ async function checked(gateway = fakeGateway(realSnapshot("careLeaversEet"))) {
   return gateway;
 }
 
+// Fluent dialogs render slowly on a busy shared machine.
+jest.setTimeout(30_000);
+
 const copiedFinding = /^Set aside… Recommendation 7 \(September 2022 update\): Evidence of Impact is word for word/;
 
 describe("setting a finding aside in the pane", () => {
