@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { SET_ASIDE_SETTING, readSetAsideRecords } from "../../src/model/set-aside";
 import { realSnapshot } from "../helpers/text-snapshot";
 import { fakeGateway, renderApp } from "./fakes";
@@ -65,7 +65,7 @@ describe("setting a finding aside in the pane", () => {
     await act(async () => fireEvent.click(view.getByRole("button", { name: "Set aside" })));
     const saved = first.saveSetting.mock.calls[0][1];
 
-    document.body.innerHTML = "";
+    cleanup();
     const second = fakeGateway(realSnapshot("careLeaversEet"));
     await second.saveSetting(SET_ASIDE_SETTING, saved);
     await checked(second);
