@@ -108,7 +108,8 @@ function Table({
   starts: Map<string, number>;
   styles: ReturnType<typeof useStyles>;
 }) {
-  const widest = Math.max(1, ...table.rows.map((row) => row.cells.length));
+  let widest = 1;
+  for (const row of table.rows) widest = Math.max(widest, row.cells.length);
   return (
     <table className={styles.table} data-table={table.index}>
       <tbody>
