@@ -222,6 +222,24 @@ describe.each(REAL)("the grade summary on %s", (name) => {
     expect(JSON.stringify(refreshed)).toContain("made on 5 January 2027");
   });
 
+  it("gives each recommendation's grade in the column of its update", () => {
+    const write = insert.writes[0]!;
+    if (write.kind !== "insert-summary") throw new Error(write.kind);
+    const { totals } = analyse(source);
+    const header = write.rows.find((r) => r[0] === "Recommendation")!;
+    expect(header.slice(1, 1 + totals.rounds.length)).toEqual(totals.rounds.map((r) => r.label));
+    for (const history of totals.history) {
+      const row = write.rows.find((r) => r[0] === `Recommendation ${history.recommendation}`)!;
+      const column = (label: string) => totals.rounds.findIndex((r) => r.label === label) + 1;
+      for (const entry of history.grades) {
+        expect(row[column(entry.label)]).toBe(entry.grade === null ? "No grade" : `${entry.grade}. ${parse(source).gradeNames[entry.grade]}`);
+      }
+    }
+    if (name === "careLeaversEet") {
+      expect(write.rows.find((r) => r[0] === "Recommendation 2")!.slice(1, 4)).toEqual(["2. On-Track", "2. On-Track", "1. Fully Achieved"]);
+    }
+  });
+
   it("goes after a paragraph, not into a table", () => {
     expect(summaryPlaceAt({ kind: "cell", table: 1, row: 0, cell: 0 })).toEqual({ ok: false, reason: SUMMARY_IN_TABLE });
     expect(summaryPlaceAt(null)).toEqual({ ok: true, place: { kind: "end" } });
