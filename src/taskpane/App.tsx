@@ -8,6 +8,7 @@ import { FindingsPanel } from "./components/FindingsPanel";
 import { Header } from "./components/Header";
 import { useSharedStyles } from "./components/styles";
 import { TotalsPanel } from "./components/TotalsPanel";
+import { UpdatePanel } from "./update/UpdatePanel";
 import { checkAnnouncement, reviewName, statusLine } from "./summary";
 import { useCheck, type Analyse, type CheckState } from "./useCheck";
 
@@ -26,7 +27,9 @@ const useStyles = makeStyles({
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})` },
 });
 
-type View = "findings" | "totals";
+type View = "findings" | "totals" | "update";
+
+const VIEW_NAMES: Record<View, string> = { findings: "Findings", totals: "Totals", update: "Update" };
 
 /** What a screen reader hears: progress while checking, then the result. */
 function announcement(state: CheckState): string {
@@ -85,12 +88,22 @@ export function App({ gateway, analyse }: AppProps) {
             >
               <Tab value="findings">Findings ({analysis.findings.length})</Tab>
               <Tab value="totals">Totals</Tab>
+              <Tab value="update">Update</Tab>
             </TabList>
-            <div role="tabpanel" aria-label={view === "findings" ? "Findings" : "Totals"}>
-              {view === "findings" ? (
+            <div role="tabpanel" aria-label={VIEW_NAMES[view]}>
+              {view === "findings" && (
                 <FindingsPanel findings={analysis.findings} document={analysis.document} onSelect={select} />
-              ) : (
-                <TotalsPanel totals={analysis.totals} />
+              )}
+              {view === "totals" && <TotalsPanel totals={analysis.totals} />}
+              {view === "update" && last && (
+                <UpdatePanel
+                  gateway={gateway}
+                  snapshot={last.snapshot}
+                  analysis={analysis}
+                  recheck={check}
+                  checking={checking}
+                  onShowFindings={() => setView("findings")}
+                />
               )}
             </div>
           </>

@@ -1,6 +1,7 @@
 import { render } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { Analysis, DocumentSnapshot, Finding, Location, MonitoringDocument, Recommendation } from "../../src/model";
+import type { Plan } from "../../src/model/plan";
 import type { WordGateway } from "../../src/word/gateway-types";
 import { App } from "../../src/taskpane/App";
 import type { Analyse } from "../../src/taskpane/useCheck";
@@ -9,10 +10,14 @@ export interface FakeGateway extends WordGateway {
   scan: jest.Mock<Promise<DocumentSnapshot>, []>;
   select: jest.Mock<Promise<void>, [Location]>;
   setAutoOpen: jest.Mock<Promise<void>, [boolean]>;
+  apply: jest.Mock<Promise<void>, [Plan]>;
+  cursor: jest.Mock<Promise<Location | null>, []>;
+  saveSetting: jest.Mock<Promise<void>, [string, unknown]>;
 }
 
 export function fakeGateway(snapshot: DocumentSnapshot = { blocks: [] }): FakeGateway {
   let autoOpen = false;
+  const settings = new Map<string, unknown>();
   return {
     scan: jest.fn(async () => snapshot),
     select: jest.fn(async (_location: Location) => undefined),
@@ -21,6 +26,10 @@ export function fakeGateway(snapshot: DocumentSnapshot = { blocks: [] }): FakeGa
     setAutoOpen: jest.fn(async (on: boolean) => {
       autoOpen = on;
     }),
+    apply: jest.fn(async (_plan: Plan) => undefined),
+    cursor: jest.fn(async () => null),
+    readSetting: async (key: string) => settings.get(key) ?? null,
+    saveSetting: jest.fn(async (key: string, value: unknown) => void settings.set(key, value)),
   };
 }
 
