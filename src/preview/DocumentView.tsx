@@ -43,7 +43,30 @@ export function locationKey(location: Location): string {
  * The document drawn like a Word page: paragraphs and tables in order. The cell or paragraph where the add-in
  * put Word's selection is highlighted and scrolled into view, as Word would show it.
  */
-export function DocumentView({ snapshot, selection }: { snapshot: DocumentSnapshot; selection: Location | null }) {
+/** The location a data-location key names ("t1r2c0", "p14"). */
+export function locationFromKey(key: string): Location | null {
+  const cell = /^t(\d+)r(\d+)c(\d+)$/.exec(key);
+  if (cell) return { kind: "cell", table: Number(cell[1]), row: Number(cell[2]), cell: Number(cell[3]) };
+  const paragraph = /^p(\d+)$/.exec(key);
+  return paragraph ? { kind: "paragraph", paragraph: Number(paragraph[1]) } : null;
+}
+
+/** Where a click in the page puts Word's cursor: the cell clicked in, else the body paragraph. */
+function clickedLocation(target: EventTarget | null): Location | null {
+  if (!(target instanceof Element)) return null;
+  const place = target.closest("td[data-location]") ?? target.closest("p[data-location]");
+  const key = place?.getAttribute("data-location");
+  return key ? locationFromKey(key) : null;
+}
+
+export interface DocumentViewProps {
+  snapshot: DocumentSnapshot;
+  selection: Location | null;
+  /** Clicking a cell or paragraph puts the simulated cursor there, as in Word. */
+  onPlaceCursor?: (location: Location) => void;
+}
+
+export function DocumentView({ snapshot, selection, onPlaceCursor }: DocumentViewProps) {
   const styles = useStyles();
   const pageRef = useRef<HTMLDivElement>(null);
   const selectedKey = selection ? locationKey(selection) : null;
@@ -61,7 +84,15 @@ export function DocumentView({ snapshot, selection }: { snapshot: DocumentSnapsh
   });
 
   return (
-    <div ref={pageRef} className={styles.page} aria-label="Document">
+    <div
+      ref={pageRef}
+      className={styles.page}
+      aria-label="Document"
+      onClick={(event) => {
+        const location = clickedLocation(event.target);
+        if (location && onPlaceCursor) onPlaceCursor(location);
+      }}
+    >
       {snapshot.blocks.map((block) =>
         block.kind === "paragraph" ? (
           <p key={`p${block.location.paragraph}`} {...paragraphProps(block.location.paragraph)}>
