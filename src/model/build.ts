@@ -2,7 +2,7 @@ import type { Location } from "./snapshot";
 import type { Assessment, Field, MisplacedGrade, Month, Recommendation, Round, RoundPart } from "./types";
 import { findWrittenDate, type WrittenDate } from "./dates";
 import { readAssessment, readMisplacedGrade } from "./grades";
-import { hasContent, trimmed } from "./text";
+import { hasContent, trimmed, withoutGradePlaceholder } from "./text";
 
 /**
  * What both parsers (label rows and the older column layout) fill in while they read, and how it
@@ -25,12 +25,16 @@ export interface Sink {
   month: Month | null;
   /** Came from a paragraph: plain paragraphs after it continue it. */
   fromParagraph: boolean;
+  /** Where the last row or paragraph read into this field starts (its label cell, or the paragraph). */
+  end: Location;
 }
 
 export interface RoundBuilder {
   evidence: Sink | null;
   assessment: Sink | null;
   impact: Sink | null;
+  /** The part read last: where the round ends. */
+  last?: Sink;
 }
 
 export interface RecommendationBuilder {
@@ -42,6 +46,8 @@ export interface RecommendationBuilder {
   agreedAction: Sink | null;
   successMeasure: Sink | null;
   rounds: RoundBuilder[];
+  /** The heading or field read last: where the recommendation's own rows end. */
+  fieldsLast: Sink;
 }
 
 export type RecommendationFieldKey = "responsibility" | "targetDate" | "agreedAction" | "successMeasure";
@@ -57,6 +63,7 @@ export function newRecommendation(number: string, location: Location, heading: S
     agreedAction: null,
     successMeasure: null,
     rounds: [],
+    fieldsLast: heading,
   };
 }
 
@@ -70,6 +77,8 @@ export interface SinkStart {
   /** The label's date when already read; otherwise a dated sink reads it from the label. */
   date?: WrittenDate | null;
   fromParagraph?: boolean;
+  /** Where the row or paragraph it starts at is; the label's location (or else the value's) by default. */
+  end?: Location;
 }
 
 export function newSink(start: SinkStart): Sink {
@@ -85,6 +94,7 @@ export function newSink(start: SinkStart): Sink {
     dateText: date ? date.dateText : null,
     month: date ? date.month : null,
     fromParagraph: start.fromParagraph ?? false,
+    end: start.end ?? start.labelLocation ?? start.location,
   };
 }
 
@@ -150,7 +160,8 @@ function toPart(sink: Sink | null): RoundPart | null {
 
 function toAssessment(sink: Sink | null): Assessment | null {
   if (!sink) return null;
-  const text = trimmed(joined(sink.paragraphs, "\n"));
+  // An unchosen grade dropdown shows its placeholder: not the officer's text.
+  const text = withoutGradePlaceholder(trimmed(joined(sink.paragraphs, "\n")));
   const reading = readAssessment(text);
   return {
     label: sink.label,
@@ -161,6 +172,7 @@ function toAssessment(sink: Sink | null): Assessment | null {
     dateText: sink.dateText,
     grade: reading.grade,
     explanation: reading.explanation,
+    gradeAt: reading.at,
   };
 }
 
@@ -173,6 +185,7 @@ export function finishRound(builder: RoundBuilder, index: number): Round {
   const evidence = toPart(builder.evidence);
   const assessment = toAssessment(builder.assessment);
   const impact = toPart(builder.impact);
+  const last = builder.last ?? builder.impact ?? builder.assessment ?? builder.evidence;
   const misplacedGrades: MisplacedGrade[] = [];
   misplaced("evidence", evidence, misplacedGrades);
   misplaced("impact", impact, misplacedGrades);
@@ -188,6 +201,7 @@ export function finishRound(builder: RoundBuilder, index: number): Round {
     assessment,
     impact,
     misplacedGrades,
+    end: last ? last.end : null,
   };
 }
 
@@ -201,5 +215,6 @@ export function finishRecommendation(builder: RecommendationBuilder): Recommenda
     agreedAction: finishField(builder.agreedAction),
     successMeasure: finishField(builder.successMeasure),
     rounds: builder.rounds.map(finishRound),
+    fieldsEnd: builder.fieldsLast.end,
   };
 }

@@ -1,4 +1,4 @@
-import type { Grade } from "./types";
+import type { Grade, TextSpan } from "./types";
 import { DASHES } from "./text";
 
 /**
@@ -34,6 +34,8 @@ export interface GradeReading {
   grade: Grade | null;
   /** The text with the grade phrase removed, trimmed; the whole text when there is no grade; null when empty. */
   explanation: string | null;
+  /** Where the grade phrase is in the text read (without the spaces around it); null when there is no grade. */
+  at: TextSpan | null;
 }
 
 interface StartMatch {
@@ -96,18 +98,32 @@ function orNull(text: string): string | null {
  */
 export function readAssessment(text: string): GradeReading {
   const start = gradeAtStart(text);
-  if (start) return { grade: start.grade, explanation: orNull(text.slice(start.length)) };
+  if (start) {
+    return { grade: start.grade, explanation: orNull(text.slice(start.length)), at: phraseSpan(text, 0, start.length) };
+  }
   if (text.includes("\n")) {
     const lines = text.split(LINE_BREAK);
+    let lineStart = 0;
     for (let i = 0; i < lines.length; i++) {
       const line = gradeAtStart(lines[i]);
       if (line && line.named && lines[i].slice(line.length).trim() === "") {
+        const at = phraseSpan(text, lineStart, line.length);
         lines.splice(i, 1);
-        return { grade: line.grade, explanation: orNull(lines.join("\n")) };
+        return { grade: line.grade, explanation: orNull(lines.join("\n")), at };
       }
+      lineStart += lines[i].length + (text.charCodeAt(lineStart + lines[i].length) === 13 ? 2 : 1);
     }
   }
-  return { grade: null, explanation: orNull(text) };
+  return { grade: null, explanation: orNull(text), at: null };
+}
+
+/** The `length` characters of `text` from `from`, less the whitespace at either end. */
+function phraseSpan(text: string, from: number, length: number): TextSpan {
+  let start = from;
+  let end = from + length;
+  while (start < end && /\s/.test(text.charAt(start))) start++;
+  while (end > start && /\s/.test(text.charAt(end - 1))) end--;
+  return { offset: start, length: end - start };
 }
 
 /** The grade at the start of an Assessment row's text, or null. */

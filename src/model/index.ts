@@ -1,35 +1,17 @@
-import type { DocumentSnapshot } from "./snapshot";
-import type { Finding, MonitoringDocument, Totals } from "./types";
 import { parse } from "./parse";
 import { check } from "./check";
 import { totals } from "./totals";
-import { groupCycles } from "./cycles";
 
 export * from "./types";
 export * from "./snapshot";
 export { parse, check, totals };
-
-export interface Analysis {
-  document: MonitoringDocument;
-  findings: Finding[];
-  totals: Totals;
-  /** False when the snapshot does not look like a Scrutiny Monitoring document at all. */
-  recognised: boolean;
-}
-
-/** Snapshot → document → findings and totals: the one way through the engine. */
-export function analyse(snapshot: DocumentSnapshot): Analysis {
-  const document = parse(snapshot);
-  // Checking and adding up both need the update cycles: worked out once.
-  const plan = groupCycles(document);
-  return {
-    document,
-    findings: check(document, plan),
-    totals: totals(document, plan),
-    recognised: isMonitoringDocument(document),
-  };
-}
-
-export function isMonitoringDocument(document: MonitoringDocument): boolean {
-  return document.recommendations.length > 0 || (document.review !== null && document.title !== null);
-}
+export { analyse, isMonitoringDocument, type Analysis } from "./analyse";
+export * from "./plan";
+export { planAddRound, addedRoundRecord, readAddedRoundRecord, ADDED_ROUND_SETTING, type AddRoundIntent, type AddedRoundRecord } from "./edit-add-round";
+export { planRemoveRound, type RemoveRoundIntent } from "./edit-remove-round";
+export { planSetGrade, type SetGradeIntent } from "./edit-set-grade";
+export { planSummary, summaryPlaceAt, type SummaryIntent } from "./edit-summary";
+export { planAddComments, planRemoveComments } from "./edit-comments";
+export { applyPlanToSnapshot } from "./edit-apply";
+export { recommendationAt, locationOfParagraph } from "./edit-locate";
+export { gradeWording } from "./grade-wording";

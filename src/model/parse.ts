@@ -24,7 +24,8 @@ import {
   type LabelMatch,
 } from "./labels";
 import { findColumnsHeader, parseColumns } from "./parse-columns";
-import { contentParagraphs, hasContent, isNoise, joinLine } from "./text";
+import { contentParagraphs, hasContent, isNoise, isUnchosenGrade, joinLine } from "./text";
+import { SUMMARY_TITLE_PREFIX } from "./plan";
 
 /** What a label cell (or a paragraph) says, read once. */
 interface ReadLabel {
@@ -79,7 +80,7 @@ export function parse(snapshot: DocumentSnapshot): MonitoringDocument {
   const parser = new Parser();
   for (const block of snapshot.blocks) {
     if (block.kind === "paragraph") parser.paragraph(block);
-    else parser.table(block);
+    else if (!isSummaryTable(block)) parser.table(block);
   }
   return parser.finish();
 }
@@ -229,6 +230,7 @@ class Parser {
       return;
     }
     appendText(this.sink, valueParagraphs(item, []), firstValueLocation(item));
+    this.sink.end = item.labelLocation;
   }
 
   private unlabelled(item: Item): void {
@@ -242,6 +244,7 @@ class Parser {
     }
     if (item.fromParagraph && this.sink?.fromParagraph) {
       appendText(this.sink, [item.label], item.labelLocation);
+      this.sink.end = item.labelLocation;
       return;
     }
     if (this.title === null && this.finished.length + this.pending.length === 0 && looksLikeTitle(text)) {
@@ -271,6 +274,7 @@ class Parser {
       }
       appendLabel(this.sink, match.label);
       appendText(this.sink, paragraphs, location);
+      this.sink.end = item.labelLocation;
       return;
     }
 
@@ -283,6 +287,7 @@ class Parser {
       dated: isRoundPart(kind),
       date,
       fromParagraph: item.fromParagraph,
+      end: item.labelLocation,
     });
     if (kind === "review" || kind === "linkOfficers" || kind === "actionPlanAgreed") {
       this.sink = this.fill(this.header, kind, sink);
@@ -310,10 +315,12 @@ class Parser {
         rec.rounds.push(round);
       }
       round[kind] = sink;
+      round.last = sink;
       this.sink = sink;
       return;
     }
     this.sink = this.fill(rec, kind satisfies RecommendationFieldKey, sink);
+    rec.fieldsLast = this.sink;
   }
 
   /** Starts the field, or, when it was already given, adds to it (a repeated label is more of the same). */
@@ -324,6 +331,7 @@ class Parser {
       return sink;
     }
     appendText(existing, sink.paragraphs, sink.location);
+    existing.end = sink.end;
     return existing;
   }
 
@@ -361,8 +369,18 @@ class Parser {
   }
 }
 
+/**
+ * The grade summary the add-in puts in the document (its title cell starts with SUMMARY_TITLE_PREFIX):
+ * totals of the monitoring content, never part of it.
+ */
+export function isSummaryTable(table: SnapshotTable): boolean {
+  const first = table.rows[0]?.cells[0]?.paragraphs[0];
+  return first !== undefined && first.trimStart().startsWith(SUMMARY_TITLE_PREFIX);
+}
+
+/** Text in a value cell; our unchosen grade dropdown's placeholder is not text. */
 function hasContentIn(paragraphs: readonly string[]): boolean {
-  for (let i = 0; i < paragraphs.length; i++) if (hasContent(paragraphs[i])) return true;
+  for (let i = 0; i < paragraphs.length; i++) if (hasContent(paragraphs[i]) && !isUnchosenGrade(paragraphs[i])) return true;
   return false;
 }
 

@@ -65,7 +65,9 @@ export type Write =
    * first paragraph (followed by a space when that paragraph already has text); every character
    * already there is kept. `replace` set: exactly the characters `find` at `offset` in paragraph
    * `paragraph` of the cell (the grade as the engine read it) become `text`; nothing else changes.
-   * `dropdown` set: the cell holds our unchosen dropdown; choose the item `text` in it instead.
+   * `find` is the first occurrence of itself in that paragraph (Word finds it by searching).
+   * `dropdown` set: the cell holds our unchosen dropdown; choose the item `text` in it instead
+   * (`items` are the dropdown's items, in order, for appliers that rebuild its list).
    */
   | {
       kind: "set-grade";
@@ -74,8 +76,14 @@ export type Write =
       text: string;
       replace: { paragraph: number; offset: number; find: string } | null;
       dropdown: boolean;
+      items?: string[];
     }
-  /** Inserts the grade summary table (title row first), wrapped in a content control tagged SUMMARY_TAG. */
+  /**
+   * Inserts the grade summary table (title row first; every row as wide), wrapped in a content
+   * control tagged SUMMARY_TAG, at the end of the body or straight after a body paragraph. When no
+   * paragraph would follow it (the end) or a table would, an empty paragraph follows it, as Word
+   * keeps tables apart and ends a document with a paragraph.
+   */
   | { kind: "insert-summary"; place: SummaryPlace; rows: string[][] }
   /** Replaces the summary table at `table` (found by its tag in Word, by its title in a snapshot) with `rows`. */
   | { kind: "replace-summary"; table: number; rows: string[][] }

@@ -1,3 +1,5 @@
+import { GRADE_PLACEHOLDER } from "./plan";
+
 /** Whitespace and text helpers shared by the parser. They never change what an officer wrote. */
 
 /** Dashes officers type or Word substitutes: hyphen, non-breaking hyphen, figure, en and em dash. */
@@ -58,4 +60,20 @@ const printable = (code: number): boolean => code > 32 && code < 127;
 export function trimmed(text: string): string {
   const last = text.length - 1;
   return last >= 0 && printable(text.charCodeAt(0)) && printable(text.charCodeAt(last)) ? text : text.trim();
+}
+
+/** A paragraph holding nothing but our grade dropdown, unchosen: Word shows its placeholder text. */
+export function isUnchosenGrade(paragraph: string): boolean {
+  return paragraph.length < GRADE_PLACEHOLDER.length + 8 && paragraph.trim() === GRADE_PLACEHOLDER;
+}
+
+/**
+ * Text that starts with our unchosen grade dropdown's placeholder, without it (and the spaces after
+ * it): what the officer wrote after the dropdown. Other text is returned as it is.
+ */
+export function withoutGradePlaceholder(text: string): string {
+  if (!text.startsWith(GRADE_PLACEHOLDER)) return text;
+  const rest = text.slice(GRADE_PLACEHOLDER.length);
+  if (rest !== "" && !/^\s/.test(rest)) return text;
+  return rest.trimStart();
 }

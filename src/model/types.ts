@@ -40,6 +40,14 @@ export interface Assessment extends RoundPart {
   grade: Grade | null;
   /** The explanation after the grade (or the whole text when there is no grade); null when empty. */
   explanation: string | null;
+  /** Where in `text` the grade phrase is (as read, without surrounding spaces); null when there is no grade. */
+  gradeAt?: TextSpan | null;
+}
+
+/** A stretch of a text: `length` characters from `offset`. */
+export interface TextSpan {
+  offset: number;
+  length: number;
 }
 
 /** A grade written somewhere other than the Assessment row: a finding, never a grade. */
@@ -61,6 +69,11 @@ export interface Round {
   assessment: Assessment | null;
   impact: RoundPart | null;
   misplacedGrades: MisplacedGrade[];
+  /**
+   * Where the last row (or paragraph) the round was read from starts: its label cell, continuation
+   * rows included. New rounds go after it. Absent in hand-built models.
+   */
+  end?: Location | null;
 }
 
 export interface Recommendation {
@@ -74,6 +87,8 @@ export interface Recommendation {
   agreedAction: Field | null;
   successMeasure: Field | null;
   rounds: Round[];
+  /** Where the last row (or paragraph) of the heading and fields (Agreed Success Measure…) starts. */
+  fieldsEnd?: Location;
 }
 
 /** A row or paragraph inside the monitoring content that the parser could not place. */

@@ -30,15 +30,15 @@ describe("readAssessment: grades", () => {
     ["2. On track\nEarly signs of impact", 2, "Early signs of impact"],
     ["1. Fully Achieved", 1, null],
   ])("%j → grade %s, explanation %j", (text, grade, explanation) => {
-    expect(readAssessment(text)).toEqual({ grade, explanation });
+    expect(readAssessment(text)).toMatchObject({ grade, explanation });
   });
 
   it("finds a grade written on its own line after the explanation", () => {
-    expect(readAssessment("Good progress with schools.\n2. On track")).toEqual({
+    expect(readAssessment("Good progress with schools.\n2. On track")).toMatchObject({
       grade: 2,
       explanation: "Good progress with schools.",
     });
-    expect(readAssessment("Staff shortages.\nGrade 3")).toEqual({ grade: 3, explanation: "Staff shortages." });
+    expect(readAssessment("Staff shortages.\nGrade 3")).toMatchObject({ grade: 3, explanation: "Staff shortages." });
   });
 
   it("does not take a bare number on a later line for a grade", () => {
