@@ -4,7 +4,7 @@ import { AddRegular, LocationRegular } from "@fluentui/react-icons";
 import type { PlanResult } from "../../model/plan";
 import type { Month } from "../../model/types";
 import { plural } from "../words";
-import { saveLastAdded } from "./last-added";
+import { rememberAdded } from "./last-added";
 import { MonthPicker } from "./MonthPicker";
 import { Section, WriteStatus, useSectionStyles, type SectionProps } from "./section";
 import { OUTSIDE_MESSAGE, useCursor, type CursorState } from "./useCursor";
@@ -66,9 +66,7 @@ export function AddUpdate(props: SectionProps & { onShowFindings: () => void }) 
         intent
           ? planners.addRound(snapshot, { month, recommendations: intent.recommendations, dropdowns, today: dayOf(now()) })
           : { ok: false, reason: OUTSIDE_MESSAGE },
-      after: async (done) => {
-        if (done.round) await saveLastAdded(gateway, { month: done.round.month, recommendations: done.round.recommendations });
-      },
+      after: (done) => rememberAdded(gateway, done, now()),
       done: addedLine,
     });
 

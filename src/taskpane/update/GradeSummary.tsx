@@ -1,8 +1,9 @@
 import { useState } from "react";
 import { Button, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import { ArrowSyncRegular, TableAddRegular } from "@fluentui/react-icons";
-import { SUMMARY_TITLE_PREFIX, type PlanResult, type SummaryPlace } from "../../model/plan";
-import type { DocumentSnapshot, Location } from "../../model/snapshot";
+import { summaryPlaceAt, type Plan, type PlanResult } from "../../model";
+import { isSummaryTable } from "../../model/parse";
+import type { DocumentSnapshot } from "../../model/snapshot";
 import { Section, WriteStatus, useSectionStyles, type SectionProps } from "./section";
 import { dayOf } from "./words";
 
@@ -10,23 +11,17 @@ export const SUMMARY_SOURCE = "summary";
 
 type Place = "cursor" | "end";
 
-/** Whether the document already holds the grade summary (its table's first cell starts with the title). */
+/** Whether the document already holds the grade summary. */
 export function hasSummary(snapshot: DocumentSnapshot): boolean {
-  return snapshot.blocks.some(
-    (b) => b.kind === "table" && (b.rows[0]?.cells[0]?.paragraphs[0] ?? "").trim().startsWith(SUMMARY_TITLE_PREFIX),
-  );
+  return snapshot.blocks.some((b) => b.kind === "table" && isSummaryTable(b));
 }
 
-export const CURSOR_IN_TABLE =
-  "The cursor is in a table. Click in a paragraph between the tables (or an empty line), or choose At the end of the document.";
-export const NO_CURSOR = "Word did not say where the cursor is. Click in the document, or choose At the end of the document.";
-
-/** Where the summary goes for a cursor: after a paragraph of the body, never inside a table. */
-export function placeAtCursor(snapshot: DocumentSnapshot, cursor: Location | null): SummaryPlace | string {
-  if (cursor === null) return NO_CURSOR;
-  if (cursor.kind === "cell") return CURSOR_IN_TABLE;
-  const inBody = snapshot.blocks.some((b) => b.kind === "paragraph" && b.location.paragraph === cursor.paragraph);
-  return inBody ? { kind: "after-paragraph", paragraph: cursor.paragraph } : CURSOR_IN_TABLE;
+/** "Inserted the grade summary at the end of the document". */
+export function summaryDone(plan: Plan): string {
+  const write = plan.writes[0];
+  if (write?.kind === "replace-summary") return "Refreshed the grade summary";
+  if (write?.kind === "insert-summary" && write.place.kind === "after-paragraph") return "Inserted the grade summary at the cursor";
+  return "Inserted the grade summary at the end of the document";
 }
 
 /** The grade summary in the document, for committee: insert it at the cursor or the end, or refresh it. */
@@ -39,8 +34,8 @@ export function GradeSummary(props: SectionProps) {
   const plan = async (): Promise<PlanResult> => {
     const today = dayOf(now());
     if (existing || place === "end") return planners.summary(snapshot, { place: { kind: "end" }, today });
-    const at = placeAtCursor(snapshot, await gateway.cursor());
-    return typeof at === "string" ? { ok: false, reason: at } : planners.summary(snapshot, { place: at, today });
+    const at = summaryPlaceAt(await gateway.cursor());
+    return at.ok ? planners.summary(snapshot, { place: at.place, today }) : at;
   };
 
   const run = (): Promise<void> =>
@@ -48,7 +43,7 @@ export function GradeSummary(props: SectionProps) {
       source: SUMMARY_SOURCE,
       label: existing ? "Refreshing the summary…" : "Inserting the summary…",
       plan,
-      done: () => (existing ? "Refreshed the grade summary" : "Inserted the grade summary"),
+      done: (plan) => summaryDone(plan),
     });
 
   return (

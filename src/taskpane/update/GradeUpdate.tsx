@@ -1,7 +1,7 @@
 import { useMemo, useState } from "react";
 import { Button, Field, Link, Radio, RadioGroup, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { LocationRegular, CheckmarkRegular } from "@fluentui/react-icons";
-import { GRADE_NAMES, GRADES, type Grade, type MonitoringDocument, type Recommendation } from "../../model";
+import { GRADES, gradeWording, type Grade, type Recommendation } from "../../model";
 import { GradeSwatch } from "../components/GradeSwatch";
 import { Section, WriteStatus, useSectionStyles, type SectionProps } from "./section";
 import { OUTSIDE_MESSAGE, useCursor } from "./useCursor";
@@ -13,15 +13,6 @@ const useStyles = makeStyles({
   needs: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, margin: 0, padding: 0, listStyleType: "none" },
 });
 
-/** The grades as this document's key words them (when the engine has read its key), else the council's scale. */
-export function gradeNamesOf(document: MonitoringDocument): Readonly<Record<Grade, string>> {
-  return (document as MonitoringDocument & { gradeNames?: Record<Grade, string> }).gradeNames ?? GRADE_NAMES;
-}
-
-/** "1 Fully Achieved". */
-export function gradeLabel(grade: Grade, names: Readonly<Record<Grade, string>>): string {
-  return `${grade} ${names[grade]}`;
-}
 
 interface Target {
   recommendation: string;
@@ -42,7 +33,8 @@ export function GradeUpdate(props: SectionProps) {
   const styles = useSectionStyles();
   const own = useStyles();
   const recommendations = analysis.document.recommendations;
-  const names = gradeNamesOf(analysis.document);
+  // The grades worded as the document's own key words them ("1. Fully Achieved"), as the write will put them.
+  const wording = useMemo(() => gradeWording(snapshot, analysis.document), [snapshot, analysis.document]);
   const needs = useMemo(() => ungraded(recommendations), [recommendations]);
   const { cursor, find } = useCursor(gateway, snapshot, planners);
 
@@ -74,7 +66,7 @@ export function GradeUpdate(props: SectionProps) {
       source: GRADE_SOURCE,
       label: "Setting the grade…",
       plan: () => planners.setGrade(snapshot, { recommendation: number, round: round.index, grade: chosen }),
-      done: () => `Recommendation ${number}'s ${round.label} update is now graded ${gradeLabel(chosen, names)}`,
+      done: () => `Recommendation ${number}'s ${round.label} update is now graded ${wording[chosen]}`,
     });
   };
 
@@ -140,7 +132,7 @@ export function GradeUpdate(props: SectionProps) {
             </Select>
           </Field>
           <Text as="p" className={styles.paragraph}>
-            Its grade now: {current === null ? "none" : gradeLabel(current, names)}
+            Its grade now: {current === null ? "none" : wording[current]}
           </Text>
           <RadioGroup
             aria-label={`Grade for Recommendation ${recommendation.number}'s ${round.label} update`}
@@ -155,7 +147,7 @@ export function GradeUpdate(props: SectionProps) {
                 label={
                   <span className={own.gradeLabel}>
                     <GradeSwatch grade={g} />
-                    {gradeLabel(g, names)}
+                    {wording[g]}
                   </span>
                 }
               />

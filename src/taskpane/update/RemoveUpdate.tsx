@@ -3,14 +3,15 @@ import { Button, Text } from "@fluentui/react-components";
 import { DeleteRegular } from "@fluentui/react-icons";
 import { formatMonth } from "../../model/dates";
 import { plural } from "../words";
-import { readLastAdded, saveLastAdded, type LastAdded } from "./last-added";
+import type { AddedRoundRecord } from "../../model";
+import { forgetAdded, readLastAdded } from "./last-added";
 import { Section, WriteStatus, useSectionStyles, type SectionProps } from "./section";
 import { writeFailure } from "./useWrite";
 import { removedLine } from "./words";
 
 export const REMOVE_SOURCE = "remove-update";
 
-type Record = { status: "reading" } | { status: "read"; record: LastAdded | null } | { status: "failed"; message: string };
+type Saved = { status: "reading" } | { status: "read"; record: AddedRoundRecord | null } | { status: "failed"; message: string };
 
 /** "Recommendations 1, 2 and 3" / "Recommendation 4". */
 export function recommendationList(numbers: readonly string[]): string {
@@ -25,7 +26,7 @@ export function recommendationList(numbers: readonly string[]): string {
 export function RemoveUpdate(props: SectionProps) {
   const { gateway, snapshot, planners, busy, state, write } = props;
   const styles = useSectionStyles();
-  const [saved, setSaved] = useState<Record>({ status: "reading" });
+  const [saved, setSaved] = useState<Saved>({ status: "reading" });
 
   // Read again after every check (and so after every write): Add and Remove change the record.
   useEffect(() => {
@@ -41,12 +42,12 @@ export function RemoveUpdate(props: SectionProps) {
 
   const record = saved.status === "read" ? saved.record : null;
 
-  const remove = (wanted: LastAdded): Promise<void> =>
+  const remove = (wanted: AddedRoundRecord): Promise<void> =>
     write({
       source: REMOVE_SOURCE,
       label: "Removing the update…",
       plan: () => planners.removeRound(snapshot, { month: wanted.month, recommendations: wanted.recommendations }),
-      after: () => saveLastAdded(gateway, null),
+      after: () => forgetAdded(gateway),
       done: removedLine,
     });
 

@@ -1,3 +1,4 @@
+import { useMemo } from "react";
 import { Button, Text, useId } from "@fluentui/react-components";
 import { CommentAddRegular, CommentDismissRegular } from "@fluentui/react-icons";
 import { plural } from "../words";
@@ -11,11 +12,11 @@ export const NO_COMMENTS_REASON =
 
 /** Review comments for the author: one on each cell with an error or warning; removed again without touching anyone else's. */
 export function ReviewComments(props: SectionProps) {
-  const { gateway, snapshot, analysis, planners, busy, state, write } = props;
+  const { gateway, snapshot, planners, busy, state, write } = props;
   const styles = useSectionStyles();
   const reasonId = useId("comments-reason");
   const supported = gateway.capabilities().wordApi14;
-  const commentable = analysis.findings.filter((f) => f.severity !== "info" && f.location !== null).length;
+  const planned = useMemo(() => planners.addComments(snapshot), [planners, snapshot]);
 
   const add = (): Promise<void> =>
     write({
@@ -45,7 +46,7 @@ export function ReviewComments(props: SectionProps) {
       </Text>
       {supported && (
         <Text as="p" className={styles.paragraph}>
-          {commentable > 0 ? `${plural(commentable, "finding")} to comment on.` : "No errors or warnings to comment on."}
+          {planned.ok ? `${describePlan(planned.plan)}.` : planned.reason}
         </Text>
       )}
       {!supported && (

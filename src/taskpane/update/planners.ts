@@ -9,7 +9,7 @@ import {
   planSetGrade,
   planSummary,
   recommendationAt,
-} from "../pending-api";
+} from "../../model";
 
 /** The engine's planners the Update panel uses, in one object so a test can swap one for a failing one. */
 export interface Planners {
