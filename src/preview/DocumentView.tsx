@@ -1,11 +1,15 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { DocumentSnapshot, Location, SnapshotTable } from "../model/snapshot";
+import { NO_DECORATIONS, type CommentLook, type Decorations } from "./decorations";
+import { CommentMargin, ControlFrame, ParagraphContent } from "./DocumentExtras";
 
 const useStyles = makeStyles({
+  sheet: { display: "flex", justifyContent: "center", alignItems: "stretch", gap: "12px" },
   page: {
     boxSizing: "border-box",
-    width: "min(100%, 210mm)",
+    flex: "0 1 210mm",
+    minWidth: 0,
     minHeight: "297mm",
     margin: "0 auto",
     padding: "20mm 18mm",
@@ -27,6 +31,7 @@ const useStyles = makeStyles({
     "& p:last-child": { marginBottom: 0 },
   },
   labelCell: { width: "30%", fontWeight: tokens.fontWeightSemibold },
+  commented: { backgroundColor: tokens.colorPaletteMarigoldBackground1 },
   selected: {
     backgroundColor: tokens.colorBrandBackground2,
     outline: `2px solid ${tokens.colorBrandStroke1}`,
@@ -64,9 +69,21 @@ export interface DocumentViewProps {
   selection: Location | null;
   /** Clicking a cell or paragraph puts the simulated cursor there, as in Word. */
   onPlaceCursor?: (location: Location) => void;
+  /** Bold, dropdowns, content-controlled tables and comments, from the simulated Word's model. */
+  decorations?: Decorations;
+  /** Choosing an item in the dropdown at the start of paragraph `paragraph` (its index in body.paragraphs). */
+  onChooseItem?: (paragraph: number, item: number) => void;
 }
 
-export function DocumentView({ snapshot, selection, onPlaceCursor }: DocumentViewProps) {
+const commentKey = (comment: CommentLook): string => locationKey(comment.location);
+
+export function DocumentView({
+  snapshot,
+  selection,
+  onPlaceCursor,
+  decorations = NO_DECORATIONS,
+  onChooseItem,
+}: DocumentViewProps) {
   const styles = useStyles();
   const pageRef = useRef<HTMLDivElement>(null);
   const selectedKey = selection ? locationKey(selection) : null;
@@ -77,13 +94,26 @@ export function DocumentView({ snapshot, selection, onPlaceCursor }: DocumentVie
   }, [selectedKey, snapshot]);
 
   const starts = cellParagraphStarts(snapshot);
+  const commented = new Set(decorations.comments.map(commentKey));
   const paragraphProps = (index: number) => ({
     "data-location": `p${index}`,
     "data-selected": selectedKey === `p${index}` ? "true" : undefined,
-    className: mergeClasses(styles.paragraph, selectedKey === `p${index}` && styles.selected),
+    className: mergeClasses(
+      styles.paragraph,
+      commented.has(`p${index}`) && styles.commented,
+      selectedKey === `p${index}` && styles.selected,
+    ),
   });
+  const content = (index: number, text: string) => (
+    <ParagraphContent
+      text={text}
+      look={decorations.paragraphs.get(index)}
+      onChoose={onChooseItem ? (item) => onChooseItem(index, item) : undefined}
+    />
+  );
 
   return (
+    <div className={styles.sheet}>
     <div
       ref={pageRef}
       className={styles.page}
@@ -96,12 +126,23 @@ export function DocumentView({ snapshot, selection, onPlaceCursor }: DocumentVie
       {snapshot.blocks.map((block) =>
         block.kind === "paragraph" ? (
           <p key={`p${block.location.paragraph}`} {...paragraphProps(block.location.paragraph)}>
-            {block.text}
+            {content(block.location.paragraph, block.text)}
           </p>
         ) : (
-          <Table key={`t${block.index}`} table={block} selectedKey={selectedKey} starts={starts} styles={styles} />
+          <ControlFrame key={`t${block.index}`} control={decorations.tables.get(block.index)}>
+            <Table
+              table={block}
+              selectedKey={selectedKey}
+              starts={starts}
+              styles={styles}
+              commented={commented}
+              content={content}
+            />
+          </ControlFrame>
         ),
       )}
+    </div>
+    <CommentMargin comments={decorations.comments} page={pageRef} keyOf={commentKey} layoutKey={snapshot} />
     </div>
   );
 }
@@ -133,11 +174,15 @@ function Table({
   selectedKey,
   starts,
   styles,
+  commented,
+  content,
 }: {
   table: SnapshotTable;
   selectedKey: string | null;
   starts: Map<string, number>;
   styles: ReturnType<typeof useStyles>;
+  commented: ReadonlySet<string>;
+  content: (paragraph: number, text: string) => ReactNode;
 }) {
   const widest = Math.max(1, ...table.rows.map((row) => row.cells.length));
   return (
@@ -161,12 +206,13 @@ function Table({
                   className={mergeClasses(
                     styles.cell,
                     widest === 2 && row.cells.length === 2 && cellIndex === 0 && styles.labelCell,
+                    (commented.has(key) || paragraphs.some((_, i) => commented.has(`p${first + i}`))) && styles.commented,
                     selected && styles.selected,
                   )}
                 >
                   {paragraphs.map((text, i) => (
                     <p key={i} data-location={`p${first + i}`}>
-                      {text}
+                      {content(first + i, text)}
                     </p>
                   ))}
                 </td>

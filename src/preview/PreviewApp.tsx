@@ -22,6 +22,7 @@ import { THEMES, type ThemeName } from "../taskpane/theme";
 import { createWordGateway } from "../word/gateway";
 import type { WordGateway } from "../word/gateway-types";
 import { publishAutomation } from "./automation";
+import { chooseItem, decorationsOf } from "./decorations";
 import { DocumentView } from "./DocumentView";
 import {
   SAMPLES,
@@ -184,6 +185,8 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
   // The page shows what the simulated Word holds now.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- version: the document is mutable, redraw after writes
   const snapshot = useMemo(() => (open ? snapshotOfDocument(open.word.document) : null), [open, version]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- as above
+  const decorations = useMemo(() => (open ? decorationsOf(open.word.document) : undefined), [open, version]);
 
   useEffect(
     () =>
@@ -285,7 +288,15 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
                 <Caption1 className={styles.documentName}>
                   <DocumentRegular /> {open.name}
                 </Caption1>
-                <DocumentView snapshot={snapshot} selection={selection} onPlaceCursor={(location) => open.word.placeCursor(location)} />
+                <DocumentView
+                  snapshot={snapshot}
+                  selection={selection}
+                  decorations={decorations}
+                  onPlaceCursor={(location) => open.word.placeCursor(location)}
+                  onChooseItem={(paragraph, item) => {
+                    if (chooseItem(open.word.document, paragraph, item)) setVersion((v) => v + 1);
+                  }}
+                />
               </>
             ) : (
               loading && <Spinner className={styles.loading} label="Opening the document…" />
