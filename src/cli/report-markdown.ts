@@ -1,5 +1,4 @@
 /** `--markdown`: a report a scrutiny officer can paste into an email or a committee paper. */
-import { GRADE_NAMES } from "../model/types";
 import type { Severity } from "../model/types";
 import {
   describeCounts,
@@ -43,6 +42,7 @@ function fileSection(report: FileReport, h: string): string {
       ? `**Status: complete** – ${plural(recs.length, "recommendation")}, all complete; ${describeCounts(report.findings)}.`
       : `**Status: not complete** – ${completeRecs} of ${plural(recs.length, "recommendation")} complete; ${describeCounts(report.findings)}.`,
   );
+  if (report.latestUpdate) out.push("", escape(report.latestUpdate));
 
   out.push("", `${h}# Recommendations`, "");
   out.push(
@@ -54,7 +54,7 @@ function fileSection(report: FileReport, h: string): string {
         return [
           escape(r.number),
           latest ? escape(latest.label) : "–",
-          latest ? gradeText(latest.grade) : "–",
+          latest ? gradeText(latest.grade, report.gradeNames) : "–",
           state === "complete" ? "Yes" : `No – ${state}`,
         ];
       }),
@@ -72,7 +72,7 @@ function fileSection(report: FileReport, h: string): string {
     ...table(
       ["Grade", "Recommendations"],
       [
-        ...GRADE_COLUMNS.map((g) => [`${g} ${GRADE_NAMES[g]}`, String(report.totals.latest[g])]),
+        ...GRADE_COLUMNS.map((g) => [`${g} ${escape(report.gradeNames[g])}`, String(report.totals.latest[g])]),
         ["No grade", String(report.totals.latest.none)],
         ["**Total**", `**${sum(report.totals.latest)}**`],
       ],
@@ -80,12 +80,12 @@ function fileSection(report: FileReport, h: string): string {
     ),
   );
 
-  out.push("", `${h}# Totals: every round`, "");
+  out.push("", `${h}# Totals: every update`, "");
   if (report.totals.rounds.length === 0) out.push("No progress updates yet.");
   else
     out.push(
       ...table(
-        ["Round", ...GRADE_COLUMNS.map((g) => `${g} ${GRADE_NAMES[g]}`), "No grade"],
+        ["Update", ...GRADE_COLUMNS.map((g) => `${g} ${escape(report.gradeNames[g])}`), "No grade"],
         report.totals.rounds.map((round) => [escape(round.label), ...countCells(round.counts)]),
         [false, true, true, true, true, true],
       ),

@@ -34,6 +34,7 @@ export const ANSI_STYLE: Style = {
 };
 
 const SEVERITY_WORD: Record<Severity, string> = { error: "ERROR", warning: "warning", info: "note" };
+const GRADE_NUMBERS = ["1", "2", "3", "4"] as const;
 
 export function textReport(reports: readonly FileReport[], style: Style = NO_STYLE): string {
   const blocks = reports.map((report) => fileBlock(report, style));
@@ -55,6 +56,7 @@ function fileBlock(report: FileReport, style: Style): string {
       ? `  ${style.green("COMPLETE")}: ${plural(report.recommendations.length, "recommendation")}, ${counts}.`
       : `  ${style.red("NOT COMPLETE")}: ${counts}.`,
   );
+  if (report.latestUpdate) lines.push(`  ${report.latestUpdate}`);
 
   lines.push("", style.bold("  Recommendations (latest update)"));
   lines.push(
@@ -62,7 +64,7 @@ function fileBlock(report: FileReport, style: Style): string {
       ["No.", "Latest update", "Grade", "State"],
       report.recommendations.map((r) => {
         const latest = latestRound(r);
-        return [r.number, latest?.label ?? "-", latest ? gradeText(latest.grade) : "-", latestState(r)];
+        return [r.number, latest?.label ?? "-", latest ? gradeText(latest.grade, report.gradeNames) : "-", latestState(r)];
       }),
       (row, text) => (row[3] === "complete" ? text : style.yellow(text)),
     ).map((line) => `  ${line}`),
@@ -80,7 +82,7 @@ function fileBlock(report: FileReport, style: Style): string {
   const rounds = report.totals.rounds;
   lines.push(
     ...table(
-      ["", "1 Fully Achieved", "2 On-Track", "3 Slipped", "4 Not Achieved", "No grade"],
+      ["", ...GRADE_NUMBERS.map((g) => `${g} ${report.gradeNames[g]}`), "No grade"],
       [
         ["Latest update", ...countCells(report.totals.latest)],
         ...rounds.map((round) => [round.label, ...countCells(round.counts)]),

@@ -5,7 +5,15 @@
 import type { Analysis } from "../model";
 import { GRADE_NAMES } from "../model/types";
 import type { Finding, GradeCounts, Recommendation, Round, Severity } from "../model/types";
-import { countBySeverity, recommendationStatuses, reviewName, type RecommendationStatus, type RoundGap } from "../model/summary";
+import {
+  countBySeverity,
+  describeLatestUpdate,
+  latestUpdate,
+  recommendationStatuses,
+  reviewName,
+  type RecommendationStatus,
+  type RoundGap,
+} from "../model/summary";
 
 export { countBySeverity };
 
@@ -15,9 +23,12 @@ export type GradeNumber = 1 | 2 | 3 | 4;
 export type FileErrorCode = "unreadable" | "not-monitoring-document";
 
 export interface JsonRound {
-  /** The round's date as written in its labels (e.g. "July 21"), or "Update N" when it has none. */
+  /**
+   * The update's name, the same for every recommendation given it: its most common month ("July
+   * 2021"), or "Update N" when its labels carry no date.
+   */
   label: string;
-  /** The round's month as `YYYY-MM`, or null when its labels carry no date. */
+  /** The month this recommendation's labels give, as `YYYY-MM`, or null when they carry no date. */
   date: string | null;
   /** Evidence of Progress as written; null when the cell is empty or whitespace. */
   evidence: string | null;
@@ -51,19 +62,26 @@ export interface JsonCounts {
 }
 
 export interface JsonTotals {
-  /** Each recommendation's latest round. */
+  /** Each recommendation's latest update. */
   latest: JsonCounts;
-  /** Every round across the document, oldest first. */
+  /** Every update across the document, oldest first. */
   rounds: { label: string; date: string | null; counts: JsonCounts }[];
 }
+
+/** The grades' names as the document's own key gives them, keyed "1".."4". */
+export type JsonGradeNames = Record<"1" | "2" | "3" | "4", string>;
 
 export interface JsonFinding {
   severity: Severity;
   /** Stable, kebab-case, e.g. "missing-grade". */
   code: string;
   recommendation?: string;
+  /** The update's name, e.g. "July 2021". */
   round?: string;
+  /** The whole sentence, naming the recommendation and update. */
   message: string;
+  /** The same without them, for a list headed by the recommendation. */
+  detail?: string;
 }
 
 export interface FileReport {
@@ -74,6 +92,12 @@ export interface FileReport {
   error?: { code: FileErrorCode; message: string };
   /** The review's name, e.g. "Scrutiny Review of Careers Provision". */
   review?: string;
+  /**
+   * Which update "latest" means when recommendations' last updates differ ("The latest update is
+   * November 2023, which 2 of the 3 recommendations have; …"); absent when they are all in it.
+   */
+  latestUpdate?: string;
+  gradeNames: JsonGradeNames;
   recommendations: JsonRecommendation[];
   totals: JsonTotals;
   findings: JsonFinding[];
@@ -87,6 +111,7 @@ export function failedReport(file: string, code: FileErrorCode, message: string)
     file,
     ok: false,
     error: { code, message },
+    gradeNames: jsonGradeNames(GRADE_NAMES),
     recommendations: [],
     totals: { latest: { ...EMPTY_COUNTS }, rounds: [] },
     findings: [],
@@ -104,11 +129,16 @@ export function reportFromAnalysis(file: string, analysis: Analysis): FileReport
   const { document, findings, totals } = analysis;
   const statuses = recommendationStatuses(document, findings);
   const review = reviewName(document);
+  const latest = describeLatestUpdate(latestUpdate(totals));
   return {
     file,
     ok: !findings.some((f) => f.severity === "error"),
     ...(review ? { review } : {}),
-    recommendations: document.recommendations.map((r, i) => jsonRecommendation(r, statuses[i])),
+    ...(latest ? { latestUpdate: latest } : {}),
+    gradeNames: jsonGradeNames(document.gradeNames),
+    recommendations: document.recommendations.map((r, i) =>
+      jsonRecommendation(r, statuses[i], totals.history[i]?.grades.map((g) => g.label) ?? []),
+    ),
     totals: {
       latest: jsonCounts(totals.latest),
       rounds: totals.rounds.map((r) => ({ label: r.label, date: r.month, counts: jsonCounts(r.counts) })),
@@ -117,19 +147,28 @@ export function reportFromAnalysis(file: string, analysis: Analysis): FileReport
   };
 }
 
-function jsonRecommendation(recommendation: Recommendation, status: RecommendationStatus): JsonRecommendation {
+function jsonRecommendation(
+  recommendation: Recommendation,
+  status: RecommendationStatus,
+  /** Each round's update name. */
+  updates: readonly string[],
+): JsonRecommendation {
   return {
     number: recommendation.number,
     text: recommendation.text,
     complete: status.complete,
     missing: status.missing,
-    rounds: recommendation.rounds.map(jsonRound),
+    rounds: recommendation.rounds.map((round, i) => jsonRound(round, updates[i] ?? round.label)),
   };
 }
 
-function jsonRound(round: Round): JsonRound {
+function jsonGradeNames(names: Readonly<Record<GradeNumber, string>>): JsonGradeNames {
+  return { "1": names[1], "2": names[2], "3": names[3], "4": names[4] };
+}
+
+function jsonRound(round: Round, update: string): JsonRound {
   return {
-    label: round.label,
+    label: update,
     date: round.month,
     evidence: nonBlank(round.evidence?.text),
     grade: round.assessment?.grade ?? null,
@@ -145,6 +184,7 @@ function jsonFinding(finding: Finding): JsonFinding {
     ...(finding.recommendation !== undefined ? { recommendation: finding.recommendation } : {}),
     ...(finding.round !== undefined ? { round: finding.round } : {}),
     message: finding.message,
+    ...(finding.detail !== undefined ? { detail: finding.detail } : {}),
   };
 }
 
@@ -190,7 +230,7 @@ export function latestState(recommendation: JsonRecommendation): string {
   return recommendation.complete ? "complete" : "see findings";
 }
 
-/** "2 On-Track", or "no grade". */
-export function gradeText(grade: GradeNumber | null): string {
-  return grade === null ? "no grade" : `${grade} ${GRADE_NAMES[grade]}`;
+/** "2 On-Track" (in the document's own key's words), or "no grade". */
+export function gradeText(grade: GradeNumber | null, names: JsonGradeNames): string {
+  return grade === null ? "no grade" : `${grade} ${names[grade]}`;
 }

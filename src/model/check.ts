@@ -24,7 +24,7 @@ export function check(document: MonitoringDocument, plan?: CyclePlan): Finding[]
     findings.add(null, {
       code: "no-rounds-yet",
       severity: "info",
-      message:
+      text:
         "No progress updates yet: add Evidence of Progress, Assessment of Progress and Evidence of Impact rows " +
         "to each recommendation.",
       location: recommendations[0].location,
@@ -44,8 +44,8 @@ export function check(document: MonitoringDocument, plan?: CyclePlan): Finding[]
         findings.add(recommendation, {
           code: "no-rounds",
           severity: "error",
-          message:
-            `${subject(recommendation.number)}: no progress update, while other recommendations have one. ` +
+          text:
+            "no progress update, while other recommendations have one. " +
             "Add Evidence of Progress, Assessment of Progress and Evidence of Impact rows.",
           location: recommendation.location,
         });
@@ -58,13 +58,11 @@ export function check(document: MonitoringDocument, plan?: CyclePlan): Finding[]
       findings.add(recommendation, {
         code: "not-updated",
         severity: "warning",
-        message:
-          `${subject(recommendation.number)}: not updated in the newest round (${cycles[newestCycle].label}); ` +
-          `its last update is ${lastCycle.label}.`,
+        text: `not updated in ${cycles[newestCycle].label}, the newest update; its last update is ${lastCycle.label}.`,
         location: recommendation.location,
       });
     }
-    checkRounds(findings, recommendation, impacts, document.layout);
+    checkRounds(findings, recommendation, impacts, document, ownCycles.map((cycle) => cycles[cycle].label));
   });
 
   for (const row of document.unrecognised) {
@@ -72,7 +70,9 @@ export function check(document: MonitoringDocument, plan?: CyclePlan): Finding[]
     findings.add(owner, {
       code: "unrecognised-row",
       severity: "info",
-      message: `${owner ? `${subject(owner.number)}: a` : "A"} row the checker could not place: “${quote(row.text)}”. Check it is where it belongs.`,
+      text: owner
+        ? `a row reads “${quote(row.text)}”, which is not one of the monitoring template's rows (such as Evidence of Progress), so nothing in it was checked. If it belongs to an update, give it that row's label; if not, remove it.`
+        : `A row before the first recommendation reads “${quote(row.text)}”, which is not one of the monitoring template's rows, so nothing in it was checked. Check it belongs in the document.`,
       location: row.location,
     });
   }
@@ -82,8 +82,13 @@ export function check(document: MonitoringDocument, plan?: CyclePlan): Finding[]
 interface NewFinding {
   code: FindingCode;
   severity: Severity;
-  message: string;
+  /**
+   * What is wrong, as said under the recommendation's (and update's) name: "no grade in Assessment
+   * of Progress." The finding's message puts the name in front; its detail is this, capitalised.
+   */
+  text: string;
   location: Location | null;
+  /** The update's name (its cycle's label, "July 2021"), when the finding is about one. */
   round?: string;
 }
 
@@ -110,7 +115,9 @@ class FindingList {
 
   add(recommendation: Recommendation | null, finding: NewFinding): void {
     const group = recommendation ? (this.groupOf.get(recommendation) ?? 0) : 0;
-    const full: Finding = { severity: finding.severity, code: finding.code, message: finding.message, location: finding.location };
+    const detail = capitalise(finding.text);
+    const message = recommendation ? `${subject(recommendation.number, finding.round)}: ${finding.text}` : detail;
+    const full: Finding = { severity: finding.severity, code: finding.code, message, detail, location: finding.location };
     if (recommendation) full.recommendation = recommendation.number;
     if (finding.round !== undefined) full.round = finding.round;
     (this.groups[group] ??= emptyGroup())[finding.severity].push(full);
@@ -125,6 +132,10 @@ class FindingList {
   }
 }
 
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function emptyGroup(): Record<Severity, Finding[]> {
   return { error: [], warning: [], info: [] };
 }
@@ -135,7 +146,7 @@ function checkHeader(document: MonitoringDocument, findings: FindingList): void 
     findings.add(null, {
       code: "missing-review",
       severity: "warning",
-      message: "The document does not name the scrutiny review (Review:).",
+      text: "The document does not name the scrutiny review (Review:).",
       location: review?.location ?? null,
     });
   }
@@ -143,7 +154,7 @@ function checkHeader(document: MonitoringDocument, findings: FindingList): void 
     findings.add(null, {
       code: "missing-link-officer",
       severity: "warning",
-      message: "The document does not name a link officer (Link Officer/s:).",
+      text: "The document does not name a link officer (Link Officer/s:).",
       location: linkOfficers?.location ?? null,
     });
   }
@@ -151,14 +162,14 @@ function checkHeader(document: MonitoringDocument, findings: FindingList): void 
     findings.add(null, {
       code: "missing-action-plan-date",
       severity: "warning",
-      message: "The document does not say when the action plan was agreed (Action Plan Agreed:).",
+      text: "The document does not say when the action plan was agreed (Action Plan Agreed:).",
       location: actionPlanAgreed?.location ?? null,
     });
   } else if (actionPlanAgreed && !mentionsDate(actionPlanAgreed.text)) {
     findings.add(null, {
       code: "missing-action-plan-date",
       severity: "warning",
-      message: `Action Plan Agreed says “${quote(actionPlanAgreed.text)}”, which is not a date: give the month and year.`,
+      text: `Action Plan Agreed says “${quote(actionPlanAgreed.text)}”, which is not a date: give the month and year.`,
       location: actionPlanAgreed.location,
     });
   }
@@ -182,11 +193,10 @@ function fieldName(item: Field): string {
 function checkTemplateField(findings: FindingList, recommendation: Recommendation | null, item: Field): void {
   if (!isPlaceholderText(item.text)) return;
   const name = fieldName(item);
-  const who = recommendation ? `${subject(recommendation.number)}: ` : "";
   findings.add(recommendation, {
     code: "template-text",
     severity: "warning",
-    message: `${who}${name} still holds the template text “${quote(item.text)}”.`,
+    text: `${name} still holds the template text “${quote(item.text)}”.`,
     location: item.location,
   });
 }
@@ -195,32 +205,30 @@ function checkTemplateField(findings: FindingList, recommendation: Recommendatio
  * Impacts seen so far, with where each was first seen, by a number read off their copy key (see
  * keyDigest). Impacts whose keys share a number are told apart by their keys.
  */
-type ImpactIndex = Map<number, { text: string; recommendation: Recommendation; round: Round }[]>;
+type ImpactIndex = Map<number, { text: string; recommendation: Recommendation; update: string }[]>;
 
 /** Texts shorter than this (in words) are too short to call copied: "As above.", "None yet." */
 const MIN_COPY_WORDS = 6;
 
 /**
  * What every check of one round needs: where to report, how to name it, how serious a gap is.
- * A class rather than an object of closures, and its subject worded only when there is something
- * to say: one is made for every round, and most rounds have no finding.
+ * A class rather than an object of closures: one is made for every round, and most rounds have no
+ * finding.
  */
 class RoundContext {
-  private subject: string | null = null;
-
   constructor(
     private readonly findings: FindingList,
     private readonly recommendation: Recommendation,
     readonly round: Round,
+    /** The update's name: its cycle's label ("July 2021"), the same for every recommendation in it. */
+    readonly update: string,
     /** Gaps are errors in a recommendation's latest round, warnings in earlier ones. */
     readonly gap: Severity,
-    readonly layout: MonitoringDocument["layout"],
+    readonly document: MonitoringDocument,
   ) {}
 
-  /** "Recommendation 2 (July 21 update)". */
-  get about(): string {
-    this.subject ??= subject(this.recommendation.number, this.round.label);
-    return this.subject;
+  get layout(): MonitoringDocument["layout"] {
+    return this.document.layout;
   }
 
   /** Where to point when the row at fault is missing altogether. */
@@ -229,7 +237,7 @@ class RoundContext {
   }
 
   add(finding: Omit<NewFinding, "round">): void {
-    this.findings.add(this.recommendation, { ...finding, round: this.round.label });
+    this.findings.add(this.recommendation, { ...finding, round: this.update });
   }
 }
 
@@ -241,22 +249,25 @@ function checkRounds(
   findings: FindingList,
   recommendation: Recommendation,
   impacts: ImpactIndex,
-  layout: MonitoringDocument["layout"],
+  document: MonitoringDocument,
+  /** Each round's update name (its cycle's label). */
+  updates: readonly string[],
 ): void {
   const rounds = recommendation.rounds;
   let previousDated: Round | null = null;
   rounds.forEach((round, index) => {
-    const context = new RoundContext(findings, recommendation, round, index === rounds.length - 1 ? "error" : "warning", layout);
+    const gap = index === rounds.length - 1 ? "error" : "warning";
+    const context = new RoundContext(findings, recommendation, round, updates[index], gap, document);
     checkGaps(context);
     checkGrade(context);
     checkPlaceholders(context);
     // The older one-row-per-recommendation layout has no labels to date: its columns say the date.
-    if (layout === "rows") checkLabels(context);
+    if (document.layout === "rows") checkLabels(context);
     if (round.month !== null) {
       if (previousDated) checkOrder(context, previousDated);
       previousDated = round;
     }
-    if (index > 0) checkCopiedFromLastRound(context, rounds[index - 1]);
+    if (index > 0) checkCopiedFromLastRound(context, rounds[index - 1], updates[index - 1]);
     checkImpactReferences(context, recommendation, impacts);
   });
 }
@@ -271,71 +282,89 @@ function checkGaps(context: RoundContext): void {
     context.add({
       code: name === "evidence" ? "missing-evidence" : "missing-impact",
       severity: context.gap,
-      message: `${context.about}: ${describeGap(part, name)}`,
+      text: describeGap(part, name),
       location: part?.location ?? context.fallback,
     });
   }
 }
 
+/** "1 (Fully Achieved) to 4 (Not Achieved)", in the document's own key's words. */
+function scaleWords(document: MonitoringDocument): string {
+  return `1 (${document.gradeNames[1]}) to 4 (${document.gradeNames[4]})`;
+}
+
 function checkGrade(context: RoundContext): void {
   const round = context.round;
   const assessment = round.assessment;
+  const names = context.document.gradeNames;
   if (assessment?.grade == null) {
     const misplaced = round.misplacedGrades[0];
-    const written = assessment !== null && isFilledIn(assessment.text);
-    const detail = misplaced
-      ? ` A grade ${misplaced.grade} is written in ${PART_NAMES[misplaced.part]} instead.`
-      : written
-        ? " Start it with a grade from 1 (Fully Achieved) to 4 (Not Achieved)."
-        : "";
-    context.add({
-      code: "missing-grade",
-      severity: context.gap,
-      message: `${context.about}: ${written ? "no grade in Assessment of Progress." : describeGap(assessment, "assessment")}${detail}`,
-      location: assessment?.location ?? context.fallback,
-    });
-  } else if (assessment.grade >= 3 && !hasExplanation(assessment.explanation)) {
-    context.add({
-      code: "no-explanation",
-      severity: context.gap,
-      message: `${context.about}: a grade of ${assessment.grade} is given with no explanation. Say why, and what is being done about it.`,
-      location: assessment.location,
-    });
-  }
-
-  for (const misplaced of round.misplacedGrades) {
-    const where = PART_NAMES[misplaced.part];
-    context.add({
-      code: "grade-in-wrong-row",
-      severity: "warning",
-      message:
-        assessment?.grade == null
-          ? `${context.about}: ${where} holds a grade ${misplaced.grade}, which only counts in Assessment of Progress. Move it there.`
-          : `${context.about}: ${where} holds a grade ${misplaced.grade} as well as the grade in Assessment of Progress. Remove it from ${where}.`,
-      location: misplaced.location,
-    });
+    if (misplaced) {
+      // One fault, one finding: the grade is there, in the wrong row.
+      const where = round[misplaced.part];
+      context.add({
+        code: "missing-grade",
+        severity: context.gap,
+        text:
+          `the grade is written in ${PART_NAMES[misplaced.part]} (“${quote(where?.text ?? "", 40)}”), where it does not count. ` +
+          `Move it to the start of Assessment of Progress (grade ${misplaced.grade}: ${names[misplaced.grade]}).`,
+        location: misplaced.location,
+      });
+    } else {
+      const written = assessment !== null && isFilledIn(assessment.text);
+      context.add({
+        code: "missing-grade",
+        severity: context.gap,
+        text: written
+          ? `no grade in Assessment of Progress. Start it with a grade from ${scaleWords(context.document)}.`
+          : describeGap(assessment, "assessment"),
+        location: assessment?.location ?? context.fallback,
+      });
+    }
+  } else {
+    if (assessment.grade >= 3 && !hasExplanation(assessment.explanation)) {
+      const template = isPlaceholderText(assessment.explanation);
+      context.add({
+        code: "no-explanation",
+        severity: context.gap,
+        text:
+          `a grade of ${assessment.grade} (${names[assessment.grade]}) is given with no explanation` +
+          (template ? ` (only the template text “${quote(assessment.explanation ?? "")}”)` : "") +
+          ". Say why, and what is being done about it.",
+        location: assessment.location,
+      });
+    }
+    for (const misplaced of round.misplacedGrades) {
+      const where = PART_NAMES[misplaced.part];
+      context.add({
+        code: "grade-in-wrong-row",
+        severity: "warning",
+        text: `${where} holds a grade ${misplaced.grade} as well as the grade in Assessment of Progress. Remove it from ${where}.`,
+        location: misplaced.location,
+      });
+    }
   }
 }
 
+/**
+ * Template text left in a row that has something else to say: an Assessment with a grade and the
+ * template's "(include explanation if required)" as its explanation. A row holding nothing but
+ * template text is already a gap (checkGaps, checkGrade), and a grade of 3 or 4 a missing
+ * explanation: one finding each.
+ */
 function checkPlaceholders(context: RoundContext): void {
-  const round = context.round;
-  for (const name of ROUND_PARTS) {
-    const part = round[name];
-    if (!part) continue;
-    const placeholder =
-      isPlaceholderText(part.text) ||
-      (name === "assessment" && round.assessment?.grade != null && isPlaceholderText(round.assessment.explanation));
-    if (!placeholder) continue;
-    context.add({
-      code: "template-text",
-      severity: "warning",
-      message: `${context.about}: ${PART_NAMES[name]} still holds the template text “${quote(part.text)}”.`,
-      location: part.location,
-    });
-  }
+  const assessment = context.round.assessment;
+  if (!assessment || assessment.grade == null || assessment.grade >= 3) return;
+  if (!isPlaceholderText(assessment.explanation)) return;
+  context.add({
+    code: "template-text",
+    severity: "warning",
+    text: `Assessment of Progress still holds the template text “${quote(assessment.text)}”.`,
+    location: assessment.location,
+  });
 }
 
-function checkCopiedFromLastRound(context: RoundContext, previous: Round): void {
+function checkCopiedFromLastRound(context: RoundContext, previous: Round, previousUpdate: string): void {
   const round = context.round;
   for (const name of TEXT_PARTS) {
     const part = round[name];
@@ -343,7 +372,7 @@ function checkCopiedFromLastRound(context: RoundContext, previous: Round): void 
     context.add({
       code: "copied-from-last-round",
       severity: "warning",
-      message: `${context.about}: ${PART_NAMES[name]} is word for word the same as in the round before (${previous.label}). Say what has changed since, or that nothing has.`,
+      text: `${PART_NAMES[name]} is word for word the same as in the update before (${previousUpdate}). Say what has changed since, or that nothing has.`,
       location: part.location,
     });
   }
@@ -358,7 +387,7 @@ function checkImpactReferences(context: RoundContext, recommendation: Recommenda
     context.add({
       code: "as-above",
       severity: "info",
-      message: `${context.about}: Evidence of Impact only says “${quote(impact.text)}”: say which evidence it means, as members may read each recommendation on its own.`,
+      text: `Evidence of Impact only says “${quote(impact.text)}”: say which evidence it means, as members may read each recommendation on its own.`,
       location: impact.location,
     });
   }
@@ -366,17 +395,17 @@ function checkImpactReferences(context: RoundContext, recommendation: Recommenda
   const digest = keyDigest(impact.text);
   const seen = impacts.get(digest);
   if (!seen) {
-    impacts.set(digest, [{ text: impact.text, recommendation, round }]);
+    impacts.set(digest, [{ text: impact.text, recommendation, update: context.update }]);
     return;
   }
   const key = copyKey(impact.text);
   const first = seen.find((entry) => copyKey(entry.text) === key);
-  if (!first) seen.push({ text: impact.text, recommendation, round });
+  if (!first) seen.push({ text: impact.text, recommendation, update: context.update });
   else if (first.recommendation !== recommendation) {
     context.add({
       code: "copied-impact",
       severity: "warning",
-      message: `${context.about}: Evidence of Impact is word for word the same as ${subject(first.recommendation.number, first.round.label)}. Describe the impact of this recommendation.`,
+      text: `Evidence of Impact is word for word the same as ${subject(first.recommendation.number, first.update)}. Describe the impact of this recommendation.`,
       location: impact.location,
     });
   }
@@ -414,10 +443,10 @@ function checkLabels(context: RoundContext): void {
     context.add({
       code: "label-without-date",
       severity: "warning",
-      message:
+      text:
         unreadable !== null && unreadablePart
-          ? `${context.about}: the date “${unreadablePart.dateText}” in ${PART_NAMES[unreadable]}'s label is not a month and year the checker can read.`
-          : `${context.about}: its labels have no date. Add the month of this update, e.g. “Evidence of Progress (September 2022):”.`,
+          ? `the date “${unreadablePart.dateText}” in ${PART_NAMES[unreadable]}'s label is not a month and year the checker can read.`
+          : "its labels have no date. Add the month of this update, e.g. “Evidence of Progress (September 2022):”.",
       location: labelOf(unreadablePart ?? first),
     });
     return;
@@ -429,21 +458,32 @@ function checkLabels(context: RoundContext): void {
       context.add({
         code: "label-without-date",
         severity: "warning",
-        message:
+        text:
           part.dateText !== null
-            ? `${context.about}: the date “${part.dateText}” in ${PART_NAMES[name]}'s label is not a month and year the checker can read.`
-            : `${context.about}: ${PART_NAMES[name]} has no date in its label.`,
+            ? `the date “${part.dateText}” in ${PART_NAMES[name]}'s label is not a month and year the checker can read.`
+            : `${PART_NAMES[name]} has no date in its label; ${othersSay(round, name)}.`,
         location: labelOf(part),
       });
     } else if (part.month !== round.month) {
       context.add({
         code: "label-date-mismatch",
         severity: "warning",
-        message: `${context.about}: ${PART_NAMES[name]} is dated ${formatMonth(part.month)}, but the round is dated ${formatMonth(round.month)}.`,
+        text: `${PART_NAMES[name]} is labelled ${formatMonth(part.month)}; ${othersSay(round, name)}.`,
         location: labelOf(part),
       });
     }
   }
+}
+
+/**
+ * What the round's other dated rows say, against `name`'s: "the rest of this update says July
+ * 2021" when they agree, else each named ("Evidence of Progress says March 2021").
+ */
+function othersSay(round: Round, name: PartName): string {
+  const others = ROUND_PARTS.filter((other) => other !== name && round[other]?.month != null);
+  const months = new Set(others.map((other) => round[other]?.month));
+  if (others.length > 1 && months.size === 1) return `the rest of this update says ${formatMonth(round[others[0]]?.month ?? "")}`;
+  return others.map((other) => `${PART_NAMES[other]} says ${formatMonth(round[other]?.month ?? "")}`).join(" and ");
 }
 
 function checkOrder(context: RoundContext, previous: Round): void {
@@ -457,14 +497,14 @@ function checkOrder(context: RoundContext, previous: Round): void {
     context.add({
       code: "rounds-out-of-order",
       severity: "warning",
-      message: `${context.about}: dated ${month}, earlier than the round above it (${formatMonth(previous.month ?? "")}). Check the date, or move the round.`,
+      text: `labelled ${month}, earlier than the update above it (${formatMonth(previous.month ?? "")}). Check the date, or move this update.`,
       location,
     });
   } else {
     context.add({
       code: "repeated-round-date",
       severity: "warning",
-      message: `${context.about}: dated ${month}, the same month as the round above it. If this is a new update, correct its date.`,
+      text: `labelled ${month}, the same month as the update above it. If this is a new update, correct its date.`,
       location,
     });
   }

@@ -1,7 +1,7 @@
 import type { Severity } from "./types";
 
 export interface FindingCodeInfo {
-  /** The severities it is raised with: gaps are errors in a recommendation's latest round, warnings before. */
+  /** The severities it is raised with: gaps are errors in a recommendation's latest update, warnings before. */
   severities: readonly Severity[];
   /** One line, plain English, for lists of what the checker looks for. */
   description: string;
@@ -11,15 +11,15 @@ export interface FindingCodeInfo {
 export const FINDING_CODES = {
   "missing-evidence": {
     severities: ["error", "warning"],
-    description: "A round has no Evidence of Progress (an error in the latest round, a warning in earlier ones).",
+    description: "An update has no Evidence of Progress (an error in a recommendation's latest update, a warning in earlier ones).",
   },
   "missing-grade": {
     severities: ["error", "warning"],
-    description: "A round's Assessment of Progress has no grade on the 1–4 scale.",
+    description: "An update's Assessment of Progress has no grade on the 1–4 scale, or the grade is written in another row.",
   },
   "missing-impact": {
     severities: ["error", "warning"],
-    description: "A round has no Evidence of Impact.",
+    description: "An update has no Evidence of Impact.",
   },
   "no-explanation": {
     severities: ["error", "warning"],
@@ -31,27 +31,27 @@ export const FINDING_CODES = {
   },
   "not-updated": {
     severities: ["warning"],
-    description: "A recommendation was not updated in the document's newest round.",
+    description: "A recommendation was not updated in the document's newest update.",
   },
   "grade-in-wrong-row": {
     severities: ["warning"],
-    description: "A grade is written in Evidence of Progress or Evidence of Impact, where it does not count.",
+    description: "A grade is written in Evidence of Progress or Evidence of Impact as well as in Assessment of Progress.",
   },
   "rounds-out-of-order": {
     severities: ["warning"],
-    description: "A round is dated earlier than the round above it.",
+    description: "An update is labelled earlier than the update above it.",
   },
   "repeated-round-date": {
     severities: ["warning"],
-    description: "A round has the same month as the round above it, as when rows are copied with their old dates.",
+    description: "An update has the same month as the update above it, as when rows are copied with their old dates.",
   },
   "label-without-date": {
     severities: ["warning"],
-    description: "A round's label has no date, or a date that cannot be read.",
+    description: "An update's label has no date, or a date that cannot be read.",
   },
   "label-date-mismatch": {
     severities: ["warning"],
-    description: "A row's label date differs from the rest of its round.",
+    description: "A row is labelled with a different month from the rest of its update.",
   },
   "copied-impact": {
     severities: ["warning"],
@@ -59,7 +59,7 @@ export const FINDING_CODES = {
   },
   "copied-from-last-round": {
     severities: ["warning"],
-    description: "Evidence of Progress or Impact is word for word the same as in the recommendation's previous round.",
+    description: "Evidence of Progress or Impact is word for word the same as in the recommendation's previous update.",
   },
   "template-text": {
     severities: ["warning"],
@@ -87,7 +87,7 @@ export const FINDING_CODES = {
   },
   "unrecognised-row": {
     severities: ["info"],
-    description: "A row the checker could not place; check it is where it belongs.",
+    description: "A row that is not one of the monitoring template's rows, so nothing in it was checked.",
   },
 } as const satisfies Record<string, FindingCodeInfo>;
 
@@ -102,9 +102,8 @@ export const PART_NAMES = {
 
 export type PartName = keyof typeof PART_NAMES;
 
-/** "Recommendation 2" or, about a round, "Recommendation 2 (July 21 update)". */
-export function subject(recommendation: string, roundLabel?: string): string {
-  if (roundLabel === undefined) return `Recommendation ${recommendation}`;
-  const round = /^Update \d+$/.test(roundLabel) ? roundLabel : `${roundLabel} update`;
-  return `Recommendation ${recommendation} (${round})`;
+/** "Recommendation 2" or, about an update, "Recommendation 2 (July 2021 update)". */
+export function subject(recommendation: string, update?: string): string {
+  if (update === undefined) return `Recommendation ${recommendation}`;
+  return `Recommendation ${recommendation} (${/^Update \d+$/.test(update) ? update : `${update} update`})`;
 }

@@ -1,5 +1,5 @@
 import type { DocumentSnapshot, Location, SnapshotCell, SnapshotParagraph, SnapshotTable } from "./snapshot";
-import type { MonitoringDocument, Recommendation, UnrecognisedRow } from "./types";
+import { GRADE_NAMES, type MonitoringDocument, type Recommendation, type UnrecognisedRow } from "./types";
 import {
   appendLabel,
   appendText,
@@ -12,6 +12,7 @@ import {
   type Sink,
 } from "./build";
 import { isGradeKeyCell } from "./grades";
+import { applyGradeNames } from "./grade-names";
 import { findWrittenDate, type WrittenDate } from "./dates";
 import {
   classifyLabel,
@@ -119,6 +120,8 @@ class Parser {
   /** Where a continuation (an empty label cell, the rest of a wrapped label) goes. */
   private sink: Sink | null = null;
   private gradingKey: Location | null = null;
+  /** The key's rows as cell texts, for the names it gives the grades. */
+  private readonly keyRows: string[][] = [];
   /** The previous item was part of the grading key. */
   private inKey = false;
   private readonly unrecognised: UnrecognisedRow[] = [];
@@ -203,6 +206,7 @@ class Parser {
     if (read.template) return;
     if (this.isKey(item, read, wasInKey)) {
       this.gradingKey ??= item.labelLocation;
+      this.keyRows.push(item.cells ? item.cells.map((cell) => joinLine(cell.paragraphs)) : [item.label]);
       this.inKey = true;
       this.sink = null;
       return;
@@ -238,6 +242,7 @@ class Parser {
     if (describesScale(text)) {
       // The key written out as a sentence: "1 = Fully Achieved, 2 = On-Track, 3 = Slipped, 4 = Not Achieved".
       this.gradingKey ??= item.labelLocation;
+      this.keyRows.push([text]);
       this.inKey = true;
       this.sink = null;
       return;
@@ -356,16 +361,17 @@ class Parser {
   }
 
   finish(): MonitoringDocument {
-    return {
+    return applyGradeNames({
       title: this.title,
       review: finishField(this.header.review),
       linkOfficers: finishField(this.header.linkOfficers),
       actionPlanAgreed: finishField(this.header.actionPlanAgreed),
       recommendations: this.finishPending(),
       gradingKey: this.gradingKey,
+      gradeNames: GRADE_NAMES,
       unrecognised: this.unrecognised,
       layout: this.layout,
-    };
+    }, this.keyRows);
   }
 }
 

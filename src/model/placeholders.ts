@@ -57,5 +57,9 @@ function normalise(text: string): string {
 /** The text shortened for a message: one line, at most `max` characters. */
 export function quote(text: string, max = 60): string {
   const line = normalise(text);
-  return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
+  if (line.length <= max) return line;
+  // Cut between words, unless that would leave too little.
+  const cut = line.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

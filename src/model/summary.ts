@@ -1,4 +1,4 @@
-import type { Finding, MonitoringDocument, Severity } from "./types";
+import type { Finding, MonitoringDocument, Severity, Totals } from "./types";
 
 /** Worst first. */
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
@@ -57,4 +57,64 @@ export function recommendationStatuses(
 export function reviewName(document: MonitoringDocument): string | null {
   const name = document.review?.text.trim();
   return name ? name : null;
+}
+
+/** Which update "latest" means, and who is in it: the cycles of each recommendation's last round. */
+export interface LatestUpdate {
+  /** The newest update's name ("November 2023"), or null when no recommendation has one. */
+  newest: string | null;
+  /** Recommendations whose last round is in the newest update. */
+  inNewest: number;
+  /** Every recommendation. */
+  total: number;
+  /** The others, by the update they were last given ("none" for no update at all), oldest first. */
+  others: { update: string | null; recommendations: string[] }[];
+}
+
+export function latestUpdate(totals: Totals): LatestUpdate {
+  const newest = totals.rounds.length > 0 ? totals.rounds[totals.rounds.length - 1].label : null;
+  const others = new Map<string | null, string[]>();
+  let inNewest = 0;
+  for (const history of totals.history) {
+    const last = history.grades.length > 0 ? history.grades[history.grades.length - 1].label : null;
+    if (last !== null && last === newest) {
+      inNewest++;
+      continue;
+    }
+    const list = others.get(last);
+    if (list) list.push(history.recommendation);
+    else others.set(last, [history.recommendation]);
+  }
+  const order = totals.rounds.map((round) => round.label);
+  return {
+    newest,
+    inNewest,
+    total: totals.history.length,
+    others: [...others]
+      .map(([update, recommendations]) => ({ update, recommendations }))
+      .sort((a, b) => (a.update === null ? -1 : b.update === null ? 1 : order.indexOf(a.update) - order.indexOf(b.update))),
+  };
+}
+
+/** "Recommendation 4", "Recommendations 4 and 6", "Recommendations 2, 4 and 6". */
+export function recommendationList(numbers: readonly string[]): string {
+  if (numbers.length === 1) return `Recommendation ${numbers[0]}`;
+  return `Recommendations ${numbers.slice(0, -1).join(", ")} and ${numbers[numbers.length - 1]}`;
+}
+
+/**
+ * When recommendations' last updates fall in different updates, which one "latest" means and how
+ * many are in it: "The latest update is November 2023, which 2 of the 3 recommendations have;
+ * Recommendation 6 was last updated in February 2023." Null when every recommendation is in it.
+ */
+export function describeLatestUpdate(latest: LatestUpdate): string | null {
+  if (latest.newest === null || latest.others.length === 0) return null;
+  const others = latest.others.map(({ update, recommendations }) => {
+    const many = recommendations.length > 1;
+    return update === null
+      ? `${recommendationList(recommendations)} ${many ? "have" : "has"} no update yet`
+      : `${recommendationList(recommendations)} ${many ? "were" : "was"} last updated in ${update}`;
+  });
+  const have = latest.inNewest === 1 ? "has" : "have";
+  return `The latest update is ${latest.newest}, which ${latest.inNewest} of the ${latest.total} recommendations ${have}; ${others.join("; ")}.`;
 }

@@ -108,6 +108,11 @@ export interface MonitoringDocument {
   recommendations: Recommendation[];
   /** Where the "Assessment of Progress Gradings" key is, or null. */
   gradingKey: Location | null;
+  /**
+   * Each grade's name as the document's own key words it ("1 Achieved (Fully)" → "Achieved (Fully)");
+   * GRADE_NAMES for a grade the key does not name, or when there is no key.
+   */
+  gradeNames: Readonly<Record<Grade, string>>;
   unrecognised: UnrecognisedRow[];
   /** "rows": label/value rows (the template); "columns": one table row per recommendation (older councils). */
   layout: "rows" | "columns";
@@ -119,11 +124,16 @@ export interface Finding {
   severity: Severity;
   /** Stable, kebab-case, e.g. "missing-impact". */
   code: string;
-  /** Plain English, naming the recommendation and round. */
+  /** Plain English, naming the recommendation and update: "Recommendation 2 (July 2021 update): no grade…". */
   message: string;
+  /**
+   * The same without the recommendation and update named, for a list already headed by them:
+   * "No grade in Assessment of Progress." (the whole message for findings about the whole document).
+   */
+  detail?: string;
   /** The recommendation's number as written, when the finding is about one. */
   recommendation?: string;
-  /** The round's label, when the finding is about one. */
+  /** The update's name, when the finding is about one: its cycle's month, "July 2021" (or "Update 2" when undated). */
   round?: string;
   /** Where to take the user; null when there is nowhere better than the start. */
   location: Location | null;

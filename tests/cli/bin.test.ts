@@ -247,7 +247,7 @@ describe("text report", () => {
     const result = scrutinyCheck(CAREERS);
     expect(result.stdout).not.toContain("\u001b["); // not a terminal: no colour
     expect(result.stdout).toContain("NOT COMPLETE");
-    expect(result.stdout).toMatch(/^\s+2\s+July 21\s+no grade\s+missing grade$/m);
+    expect(result.stdout).toMatch(/^\s+2\s+July 2021\s+no grade\s+missing grade$/m);
     expect(result.stdout).toMatch(/^\s+ERROR\s+.*Recommendation 2\b/m);
     expect(result.stdout).toMatch(/Latest update\s+1\s+4\s+1\s+0\s+1/);
   });
@@ -268,13 +268,13 @@ describe("--markdown", () => {
     expect(md).toMatch(/^# Scrutiny Review of Careers Provision\n/);
     expect(md).toContain("**Status: not complete** – 6 of 7 recommendations complete");
     expect(md).toContain("| Recommendation | Latest update | Grade | Complete? |");
-    expect(md).toMatch(/^\| 2 \| July 21 \| no grade \| No – missing grade \|$/m);
+    expect(md).toMatch(/^\| 2 \| July 2021 \| no grade \| No – missing grade \|$/m);
     expect(md).toMatch(/^\| 6 \| .* \| 3 Slipped \| Yes \|$/m);
     expect(md).toMatch(/^- \*\*Error:\*\* .*Recommendation 2/m);
     expect(md).toContain("| 2 On-Track | 4 |");
     expect(md).toContain("| No grade | 1 |");
     expect(md).toContain("| **Total** | **7** |");
-    expect(md).toContain("| Round | 1 Fully Achieved | 2 On-Track | 3 Slipped | 4 Not Achieved | No grade |");
+    expect(md).toContain("| Update | 1 Fully Achieved | 2 On-Track | 3 Slipped | 4 Not Achieved | No grade |");
   });
 
   it("care-leavers-eet: the totals of every round", () => {

@@ -13,10 +13,11 @@ const incomplete: FileReport = {
   file: "reviews/careers-provision.docx",
   ok: false,
   review: "Scrutiny Review of Careers Provision",
+  gradeNames: { "1": "Fully Achieved", "2": "On-Track", "3": "Slipped", "4": "Not Achieved" },
   recommendations: [
     { number: "1", text: "All schools…", complete: true, missing: [], rounds: [round("July 2021", "2021-07", 2)] },
-    { number: "2", text: "Impartial guidance…", complete: false, missing: ["grade"], rounds: [round("July 21", "2021-07", null)] },
-    { number: "3", text: "Governing bodies | leads", complete: true, missing: [], rounds: [round("July 21", "2021-07", 3)] },
+    { number: "2", text: "Impartial guidance…", complete: false, missing: ["grade"], rounds: [round("July 2021", "2021-07", null)] },
+    { number: "3", text: "Governing bodies | leads", complete: true, missing: [], rounds: [round("July 2021", "2021-07", 3)] },
   ],
   totals: {
     latest: { "1": 0, "2": 1, "3": 1, "4": 0, none: 1 },
@@ -27,8 +28,8 @@ const incomplete: FileReport = {
       severity: "error",
       code: "missing-grade",
       recommendation: "2",
-      round: "July 21",
-      message: "Recommendation 2 (July 21): the assessment has no grade on the 1–4 scale.",
+      round: "July 2021",
+      message: "Recommendation 2 (July 2021 update): the assessment has no grade on the 1–4 scale.",
     },
     { severity: "warning", code: "grade-in-impact", recommendation: "2", message: "Recommendation 2: a grade is written in the impact row." },
   ],
@@ -38,6 +39,7 @@ const complete: FileReport = {
   file: "care-leavers.docx",
   ok: true,
   review: "Scrutiny Review of Care Leavers EET",
+  gradeNames: { "1": "Fully Achieved", "2": "On-Track", "3": "Slipped", "4": "Not Achieved" },
   recommendations: [
     {
       number: "7",
@@ -89,12 +91,12 @@ describe("text report", () => {
   it("gives each recommendation's latest update and grade, naming a missing grade", () => {
     const row = (n: string): string => lines.find((l) => new RegExp(`^\\s+${n}\\s{2,}`).test(l)) ?? "";
     expect(row("1")).toMatch(/July 2021\s+2 On-Track\s+complete/);
-    expect(row("2")).toMatch(/July 21\s+no grade\s+missing grade/);
+    expect(row("2")).toMatch(/July 2021\s+no grade\s+missing grade/);
     expect(row("3")).toMatch(/3 Slipped\s+complete/);
   });
 
   it("lists findings with their severity in words and their code", () => {
-    expect(text).toMatch(/ERROR\s+Recommendation 2 \(July 21\): the assessment has no grade.*\[missing-grade\]/);
+    expect(text).toMatch(/ERROR\s+Recommendation 2 \(July 2021 update\): the assessment has no grade.*\[missing-grade\]/);
     expect(text).toMatch(/warning\s+Recommendation 2: a grade is written in the impact row/);
   });
 
@@ -135,15 +137,15 @@ describe("Markdown report", () => {
   it("has a recommendation table with latest round, grade name and completeness", () => {
     expect(md).toContain("| Recommendation | Latest update | Grade | Complete? |\n| --- | --- | --- | --- |");
     expect(md).toContain("| 1 | July 2021 | 2 On-Track | Yes |");
-    expect(md).toContain("| 2 | July 21 | no grade | No – missing grade |");
+    expect(md).toContain("| 2 | July 2021 | no grade | No – missing grade |");
   });
 
   it("lists findings and has both totals tables", () => {
-    expect(md).toContain("- **Error:** Recommendation 2 (July 21): the assessment has no grade on the 1–4 scale.");
+    expect(md).toContain("- **Error:** Recommendation 2 (July 2021 update): the assessment has no grade on the 1–4 scale.");
     expect(md).toContain("| 2 On-Track | 1 |");
     expect(md).toContain("| No grade | 1 |");
     expect(md).toContain("| **Total** | **3** |");
-    expect(md).toContain("| Round | 1 Fully Achieved | 2 On-Track | 3 Slipped | 4 Not Achieved | No grade |");
+    expect(md).toContain("| Update | 1 Fully Achieved | 2 On-Track | 3 Slipped | 4 Not Achieved | No grade |");
     expect(md).toContain("| July 2021 | 0 | 1 | 1 | 0 | 1 |");
   });
 

@@ -1,5 +1,6 @@
 import type { CellLocation } from "../../src/model/snapshot";
 import { formatMonth } from "../../src/model/dates";
+import { GRADE_NAMES } from "../../src/model/types";
 import type {
   Assessment,
   Field,
@@ -51,6 +52,7 @@ export interface DocumentSpec {
   recommendations?: RecommendationSpec[];
   unrecognised?: { text: string; recommendation: string | null }[];
   layout?: "rows" | "columns";
+  gradeNames?: MonitoringDocument["gradeNames"];
 }
 
 function cell(table: number, row: number, cellIndex: number): CellLocation {
@@ -158,6 +160,7 @@ export function buildDocument(spec: DocumentSpec = {}): MonitoringDocument {
     actionPlanAgreed: optionalField(header, "Action Plan Agreed:", spec.actionPlanAgreed, "September 2021"),
     recommendations,
     gradingKey: cell(recommendations.length + 1, 0, 0),
+    gradeNames: spec.gradeNames ?? GRADE_NAMES,
     unrecognised: (spec.unrecognised ?? []).map((row, index) => ({
       text: row.text,
       recommendation: row.recommendation,

@@ -61,6 +61,7 @@ describe("check: gaps in rounds", () => {
       severity: "error",
       code: "missing-evidence",
       message: "Recommendation 1 (September 2022 update): Evidence of Progress is empty.",
+      detail: "Evidence of Progress is empty.",
       recommendation: "1",
       round: "September 2022",
       location: evidence?.location,
@@ -81,16 +82,15 @@ describe("check: gaps in rounds", () => {
     );
   });
 
-  it("reports a grade written in Evidence of Impact instead of the Assessment", () => {
+  it("reports a grade written in Evidence of Impact instead of the Assessment as one error, at the grade", () => {
     const findings = findingsFor({ recommendations: careersLike() });
     const missing = findings.filter((finding) => finding.recommendation === "2");
-    expect(codes(missing)).toEqual(["error missing-grade 2", "warning grade-in-wrong-row 2"]);
-    expect(missing[0].message).toBe(
-      "Recommendation 2 (July 2021 update): no grade in Assessment of Progress. A grade 2 is written in Evidence of Impact instead.",
+    expect(codes(missing)).toEqual(["error missing-grade 2"]);
+    expect(missing[0].message).toMatch(
+      /^Recommendation 2 \(July 2021 update\): the grade is written in Evidence of Impact \(“.+”\), where it does not count\. Move it to the start of Assessment of Progress \(grade 2: On-Track\)\.$/,
     );
     const impact = buildDocument({ recommendations: careersLike() }).recommendations[1].rounds[0].impact;
-    expect(missing[1].location).toEqual(impact?.location);
-    expect(missing[1].message).toContain("Evidence of Impact holds a grade 2");
+    expect(missing[0].location).toEqual(impact?.location);
   });
 
   it("reports a grade in Evidence of Progress beside a graded assessment as one to remove", () => {
@@ -107,11 +107,8 @@ describe("check: gaps in rounds", () => {
     const findings = findingsFor(
       withRounds([{ month: "2022-09", evidence: "-", impact: "Click or tap here to enter text." }]),
     );
-    expect(codes(findings)).toEqual([
-      "error missing-evidence 1",
-      "error missing-impact 1",
-      "warning template-text 1",
-    ]);
+    // One finding per fault: the impact's template text is the reason it is missing, not a second finding.
+    expect(codes(findings)).toEqual(["error missing-evidence 1", "error missing-impact 1"]);
     expect(one(findings, "missing-impact").message).toBe(
       "Recommendation 1 (September 2022 update): Evidence of Impact only holds template text (“Click or tap here to enter text.”).",
     );
@@ -125,15 +122,18 @@ describe("check: gaps in rounds", () => {
         { number: "3", rounds: [{ month: "2022-09", assessment: "2." }, { month: "2023-02", assessment: "4", explanation: "(include explanation if required)" }] },
       ],
     });
-    expect(codes(findings)).toEqual([
-      "error no-explanation 1",
-      "warning no-explanation 1",
-      "error no-explanation 3",
-      "warning template-text 3",
-    ]);
+    expect(codes(findings)).toEqual(["error no-explanation 1", "warning no-explanation 1", "error no-explanation 3"]);
     expect(findings[0].message).toBe(
-      "Recommendation 1 (February 2023 update): a grade of 4 is given with no explanation. Say why, and what is being done about it.",
+      "Recommendation 1 (February 2023 update): a grade of 4 (Not Achieved) is given with no explanation. Say why, and what is being done about it.",
     );
+    expect(findings[2].message).toBe(
+      "Recommendation 3 (February 2023 update): a grade of 4 (Not Achieved) is given with no explanation (only the template text “(include explanation if required)”). Say why, and what is being done about it.",
+    );
+  });
+
+  it("reports template text left beside a grade of 1 or 2 once", () => {
+    const findings = findingsFor(withRounds([{ month: "2022-09", assessment: "2", explanation: "(include explanation if required)" }]));
+    expect(codes(findings)).toEqual(["warning template-text 1"]);
   });
 });
 
@@ -161,7 +161,7 @@ describe("check: rounds across recommendations", () => {
     const finding = one(check(document), "not-updated");
     expect(finding).toMatchObject({ severity: "warning", recommendation: "4", location: document.recommendations[1].location });
     expect(finding.message).toBe(
-      "Recommendation 4: not updated in the newest round (February 2023); its last update is September 2022.",
+      "Recommendation 4: not updated in February 2023, the newest update; its last update is September 2022.",
     );
   });
 
@@ -176,7 +176,7 @@ describe("check: rounds across recommendations", () => {
     });
     const outOfOrder = one(findings, "rounds-out-of-order");
     expect(outOfOrder.message).toBe(
-      "Recommendation 1 (September 2022 update): dated September 2022, earlier than the round above it (February 2023). Check the date, or move the round.",
+      "Recommendation 1 (September 2022 update): labelled September 2022, earlier than the update above it (February 2023). Check the date, or move this update.",
     );
     const document = buildDocument({ recommendations: [{ number: "1", rounds: [{ month: "2023-02" }, { month: "2022-09" }] }] });
     expect(outOfOrder.location).toEqual(document.recommendations[0].rounds[1].evidence?.labelLocation);
@@ -189,7 +189,13 @@ describe("check: labels", () => {
     const document = buildDocument({ recommendations: careersLike() });
     const findings = check(document).filter((finding) => finding.code === "label-without-date");
     expect(findings).toHaveLength(1);
-    expect(findings[0].message).toBe("Recommendation 7 (March 2021 update): Evidence of Impact has no date in its label.");
+    // Named by its update's month (the careers update's most common month), whatever its rows say.
+    expect(findings[0].message).toBe(
+      "Recommendation 7 (July 2021 update): Evidence of Impact has no date in its label; Evidence of Progress says March 2021 and Assessment of Progress says August 2021.",
+    );
+    expect(findings[0].detail).toBe(
+      "Evidence of Impact has no date in its label; Evidence of Progress says March 2021 and Assessment of Progress says August 2021.",
+    );
     expect(findings[0].location).toEqual(document.recommendations[6].rounds[0].impact?.labelLocation);
   });
 
@@ -202,7 +208,7 @@ describe("check: labels", () => {
     });
     const labels = findings.filter((finding) => finding.code === "label-without-date");
     expect(labels.map((finding) => finding.message)).toEqual([
-      "Recommendation 1 (Update 1): its labels have no date. Add the month of this update, e.g. “Evidence of Progress (September 2022):”.",
+      "Recommendation 1 (September 2022 update): its labels have no date. Add the month of this update, e.g. “Evidence of Progress (September 2022):”.",
       "Recommendation 2 (September 2022 update): the date “i ebituary 2023” in Evidence of Impact's label is not a month and year the checker can read.",
     ]);
   });
@@ -212,8 +218,9 @@ describe("check: labels", () => {
     const mismatches = findings.filter((finding) => finding.code === "label-date-mismatch");
     expect(mismatches.map((finding) => finding.recommendation)).toEqual(["1", "3", "7"]);
     expect(mismatches[0].message).toBe(
-      "Recommendation 1 (July 2021 update): Evidence of Impact is dated August 2021, but the round is dated July 2021.",
+      "Recommendation 1 (July 2021 update): Evidence of Impact is labelled August 2021; the rest of this update says July 2021.",
     );
+    expect(mismatches[2].detail).toBe("Assessment of Progress is labelled August 2021; Evidence of Progress says March 2021.");
   });
 
   it("leaves labels, and an impact column the layout does not have, alone in the older column layout", () => {
@@ -322,7 +329,7 @@ describe("check: copied text", () => {
     const findings = findingsFor(withRounds([{ month: "2022-09", evidence }, { month: "2023-02", evidence }]));
     const copied = one(findings, "copied-from-last-round");
     expect(copied.round).toBe("February 2023");
-    expect(copied.message).toMatch(/Evidence of Progress is word for word the same as in the round before \(September 2022\)/);
+    expect(copied.message).toMatch(/Evidence of Progress is word for word the same as in the update before \(September 2022\)/);
   });
 });
 
@@ -398,7 +405,7 @@ describe("check: order and codes", () => {
       "warning missing-evidence 2",
     ]);
     expect(findings[5].message).toBe(
-      "Recommendation 1: a row the checker could not place: “December detion 0”. Check it is where it belongs.",
+      "Recommendation 1: a row reads “December detion 0”, which is not one of the monitoring template's rows (such as Evidence of Progress), so nothing in it was checked. If it belongs to an update, give it that row's label; if not, remove it.",
     );
   });
 
@@ -425,6 +432,11 @@ describe("check: order and codes", () => {
           { number: "2", rounds: [{ month: "2021-01", evidence: "", impact }] },
           { number: "3", rounds: [] },
           { number: "4", rounds: [{ month: "2023-02", assessment: "4.", impact: "" }] },
+          {
+            number: "5",
+            rounds: [{ month: "2023-02", assessment: "2.", impact: "2. On track", misplaced: [{ part: "impact", grade: 2 }] }],
+          },
+          { number: "6", rounds: [{ month: "2023-02", assessment: "1.", explanation: "Click or tap here to enter text." }] },
         ],
       }),
     ];
@@ -445,14 +457,13 @@ describe("check: the real documents", () => {
   const careers = analyse(realSnapshot("careersProvision"));
   const careLeavers = analyse(realSnapshot("careLeaversEet"));
 
-  it("careers provision: recommendation 2's grade is in Evidence of Impact, so it has none", () => {
+  it("careers provision: recommendation 2's grade is in Evidence of Impact: one error, at the grade", () => {
     const two = careers.findings.filter((finding) => finding.recommendation === "2");
-    expect(codes(two)).toEqual(["error missing-grade 2", "warning grade-in-wrong-row 2"]);
+    expect(codes(two)).toEqual(["error missing-grade 2"]);
     expect(two[0].message).toBe(
-      "Recommendation 2 (July 21 update): no grade in Assessment of Progress. A grade 2 is written in Evidence of Impact instead.",
+      "Recommendation 2 (July 2021 update): the grade is written in Evidence of Impact (“2. Largely met. Destinations data…”), where it does not count. Move it to the start of Assessment of Progress (grade 2: On-Track).",
     );
-    expect(two[0].location).toEqual(careers.document.recommendations[1].rounds[0].assessment?.location);
-    expect(two[1].location).toEqual(careers.document.recommendations[1].rounds[0].impact?.location);
+    expect(two[0].location).toEqual(careers.document.recommendations[1].rounds[0].impact?.location);
   });
 
   it("careers provision: one update dated March, July and August 2021 is not reported as not updated", () => {

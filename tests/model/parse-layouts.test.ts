@@ -1,4 +1,5 @@
 import { parse } from "../../src/model/parse";
+import { GRADE_NAMES } from "../../src/model/types";
 import { realSnapshot } from "../helpers/text-snapshot";
 import { syntheticDocument } from "../helpers/synthetic";
 import {
@@ -329,6 +330,7 @@ describe("what the parser does not understand", () => {
       actionPlanAgreed: null,
       recommendations: [],
       gradingKey: null,
+      gradeNames: GRADE_NAMES,
       unrecognised: [],
       layout: "rows",
     });

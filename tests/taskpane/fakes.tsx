@@ -1,6 +1,6 @@
 import { render } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import type { Analysis, DocumentSnapshot, Finding, Location, MonitoringDocument, Recommendation } from "../../src/model";
+import { GRADE_NAMES, type Analysis, type DocumentSnapshot, type Finding, type Location, type MonitoringDocument, type Recommendation } from "../../src/model";
 import type { Plan } from "../../src/model/plan";
 import type { WordGateway } from "../../src/word/gateway-types";
 import { App } from "../../src/taskpane/App";
@@ -64,6 +64,7 @@ export function handMadeDocument(numbers: string[], review = "Scrutiny Review of
     actionPlanAgreed: null,
     recommendations: numbers.map(recommendation),
     gradingKey: null,
+    gradeNames: GRADE_NAMES,
     unrecognised: [],
     layout: "rows",
   };

@@ -26,12 +26,11 @@ describe("careers provision", () => {
     expect(screen.getByText("6 of 7 recommendations complete for the latest update (July 2021)")).toBeTruthy();
   });
 
-  it("lists recommendation 2's missing grade under recommendation 2, before its warning, and goes there", async () => {
+  it("lists recommendation 2's grade in the wrong row as one error under recommendation 2, and goes there", async () => {
     const gateway = await check("careersProvision");
-    const rec2 = screen.getByRole("list", { name: /^Recommendation 2\s?: 1 error, 1 warning$/ });
-    const [first, second] = within(rec2).getAllByRole("button");
-    expect(first.textContent).toMatch(/^Error: Recommendation 2 \(July 21 update\): no grade in Assessment of Progress/);
-    expect(second.textContent).toMatch(/^Warning: /);
+    const rec2 = screen.getByRole("list", { name: /^Recommendation 2\s?: 1 error$/ });
+    const [first] = within(rec2).getAllByRole("button");
+    expect(first.textContent).toMatch(/^Error: Recommendation 2 \(July 2021 update\): the grade is written in Evidence of Impact/);
 
     fireEvent.click(first);
     const missingGrade = analyse(realSnapshot("careersProvision")).findings.find(
