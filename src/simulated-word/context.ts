@@ -1,6 +1,7 @@
 import type { Location } from "../model/snapshot";
 import type { SimDocument } from "./document";
 import { SimErrorCodes, SimOfficeError } from "./errors";
+import { isSetSupported } from "./requirements";
 import { SimWordDocument } from "./objects";
 
 /**
@@ -20,25 +21,16 @@ export interface SimWordState {
   runCount: number;
   /** A failure to raise on the next sync instead of running it (tests of error handling). */
   pendingFailure: SimOfficeError | null;
+  /** Where the cursor is (null: the start of the document). */
+  readonly selection: Location | null;
   setSelection(location: Location): void;
+  /** Document.changeTrackingMode (WordApi 1.4). */
+  changeTrackingMode: "Off" | "TrackAll" | "TrackMineOnly";
+  /** A new content control or comment id. */
+  nextId(): number;
 }
 
-/** Compares dotted versions numerically ("1.10" > "1.9"). */
-export function versionAtLeast(have: string, want: string): boolean {
-  const a = have.split(".").map(Number);
-  const b = want.split(".").map(Number);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (x !== y) return x > y;
-  }
-  return true;
-}
-
-export function isSetSupported(state: SimWordState, name: string, minVersion = "1.1"): boolean {
-  const have = state.requirementSets[name];
-  return have !== undefined && versionAtLeast(have, minVersion);
-}
+export { isSetSupported, versionAtLeast } from "./requirements";
 
 /** Like Word.RequestContext: proxies queue commands here; sync() runs them as one batch. */
 export class SimRequestContext {

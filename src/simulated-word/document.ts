@@ -14,12 +14,61 @@ import type {
  */
 export interface SimParagraph {
   kind: "paragraph";
+  /** Everything the paragraph shows, a content control's text (or placeholder) included. */
   text: string;
+  /** Set by `font.bold`; copied into rows inserted with this row as the template. */
+  bold?: boolean;
+  /** An inline content control at the start of the paragraph, showing the first `control.length` characters. */
+  control?: SimInlineControl;
 }
 
 export interface SimTable {
   kind: "table";
   rows: SimRow[];
+  /** A content control wrapping the whole table (Table.insertContentControl). */
+  control?: SimControl;
+}
+
+export type SimControlType = "RichText" | "PlainText" | "DropDownList" | "ComboBox" | "CheckBox";
+
+/** A content control: what Word keeps of it. */
+export interface SimControl {
+  id: number;
+  type: SimControlType;
+  tag: string;
+  title: string;
+  appearance: "BoundingBox" | "Tags" | "Hidden";
+  placeholderText: string;
+  /** Dropdown and combo box items, in order (WordApi 1.9). */
+  listItems: { displayText: string; value: string }[];
+  /** The chosen item's index, or null: the control then shows its placeholder. */
+  selected: number | null;
+}
+
+export interface SimInlineControl extends SimControl {
+  /** How many characters at the start of the paragraph are the control's. */
+  length: number;
+  /** Its text was typed or inserted (not its placeholder, not a chosen item). */
+  own: boolean;
+}
+
+/** Puts what an inline control shows into its paragraph: the chosen item, else its own text, else its placeholder. */
+export function refreshControl(p: SimParagraph): void {
+  const control = p.control;
+  if (!control) return;
+  if (control.selected === null && control.own) return;
+  const shown = control.selected !== null ? (control.listItems[control.selected]?.displayText ?? "") : control.placeholderText;
+  p.text = shown + p.text.slice(control.length);
+  control.length = shown.length;
+}
+
+/** A review comment and what it is on: a cell, or a paragraph (WordApi 1.4). */
+export interface SimComment {
+  id: string;
+  content: string;
+  authorName: string;
+  resolved: boolean;
+  anchor: { cell: SimCell } | { paragraph: SimParagraph };
 }
 
 export interface SimRow {
@@ -35,6 +84,48 @@ export type SimBlock = SimParagraph | SimTable;
 
 export interface SimDocument {
   blocks: SimBlock[];
+  /** Review comments (WordApi 1.4); absent means none. */
+  comments?: SimComment[];
+}
+
+/** The paragraphs of every cell of a row, in order. */
+export function rowParagraphs(row: SimRow): SimParagraph[] {
+  return row.cells.flatMap((c) => paragraphsIn(c.blocks).map((e) => e.paragraph));
+}
+
+/** The top-level cell holding a paragraph (a nested table's cell is reported as its top-level cell), or null. */
+export function cellOfParagraph(document: SimDocument, p: SimParagraph): SimCell | null {
+  for (const block of document.blocks) {
+    if (block.kind !== "table") continue;
+    for (const row of block.rows) {
+      for (const c of row.cells) if (paragraphsIn(c.blocks).some((e) => e.paragraph === p)) return c;
+    }
+  }
+  return null;
+}
+
+/** Every content control in document order: table-wrapping ones before what the table holds. */
+export function controlsIn(blocks: SimBlock[]): { control: SimControl; host: SimParagraph | SimTable }[] {
+  const out: { control: SimControl; host: SimParagraph | SimTable }[] = [];
+  const walk = (list: SimBlock[]): void => {
+    for (const block of list) {
+      if (block.kind === "paragraph") {
+        if (block.control) out.push({ control: block.control, host: block });
+        continue;
+      }
+      if (block.control) out.push({ control: block.control, host: block });
+      for (const row of block.rows) for (const c of row.cells) walk(c.blocks);
+    }
+  };
+  walk(blocks);
+  return out;
+}
+
+/** Whether a paragraph or cell is still in the document (comments on deleted rows go with them). */
+export function inDocument(document: SimDocument, anchor: SimComment["anchor"]): boolean {
+  const paragraphs = paragraphsIn(document.blocks);
+  if ("paragraph" in anchor) return paragraphs.some((e) => e.paragraph === anchor.paragraph);
+  return cellLocation(document, anchor.cell) !== null;
 }
 
 /**

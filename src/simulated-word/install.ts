@@ -1,6 +1,15 @@
 import type { DocumentSnapshot, Location } from "../model/snapshot";
 import { SimRequestContext, type SimWordState, isSetSupported } from "./context";
-import { type SimDocument, documentFromSnapshot } from "./document";
+import {
+  type SimDocument,
+  type SimTable,
+  cellLocation,
+  cellOfParagraph,
+  controlsIn,
+  documentFromSnapshot,
+  paragraphIndex,
+} from "./document";
+import { chooseItem, commentLocation, liveComments } from "./controls";
 import { SimErrorCodes, SimOfficeError } from "./errors";
 
 export interface SimulatedWordOptions {
@@ -10,6 +19,33 @@ export interface SimulatedWordOptions {
   platform?: "OfficeOnline" | "PC" | "Mac" | "iOS";
   /** Office.context.document.settings as saved in the document before the add-in opens. */
   settings?: Record<string, unknown>;
+  /** The document tracks changes (Document.changeTrackingMode "TrackAll"); default off. */
+  trackingChanges?: boolean;
+}
+
+/** A review comment as the preview shows it. */
+export interface SimulatedComment {
+  id: string;
+  text: string;
+  author: string;
+  /** The cell or paragraph it is on. */
+  location: Location | null;
+}
+
+/** A content control as the preview shows it: a dropdown in a cell, or the control wrapping a table. */
+export interface SimulatedControl {
+  id: number;
+  tag: string;
+  title: string;
+  type: string;
+  placeholderText: string;
+  items: string[];
+  /** The chosen item's text, or null. */
+  selected: string | null;
+  /** Inline controls: the cell or paragraph they start. */
+  location: Location | null;
+  /** Controls wrapping a table: its index among top-level tables. */
+  table: number | null;
 }
 
 export type SelectionListener = (location: Location | null) => void;
@@ -37,6 +73,14 @@ export interface SimulatedWord {
   failSettingsSave(message: string | null): void;
   /** Removes the globals this installed, restoring what was there before. */
   uninstall(): void;
+  /** The document's review comments, in the order they were added. */
+  comments(): SimulatedComment[];
+  /** The document's content controls in document order. */
+  contentControls(): SimulatedControl[];
+  /** Chooses a dropdown's item as the user would in Word (the preview's dropdowns call this). */
+  chooseItem(controlId: number, displayText: string): void;
+  /** Document.changeTrackingMode: "Off", "TrackAll" or "TrackMineOnly". */
+  readonly changeTrackingMode: string;
 }
 
 const WORD_ENUMS = {
@@ -71,6 +115,7 @@ export function installSimulatedWord(
   options: SimulatedWordOptions = {},
 ): SimulatedWord {
   const listeners = new Set<SelectionListener>();
+  let lastId = 0;
   let selection: Location | null = null;
   const state: SimWordState = {
     document: isSnapshot(source) ? documentFromSnapshot(source) : source,
@@ -78,6 +123,11 @@ export function installSimulatedWord(
     syncCount: 0,
     runCount: 0,
     pendingFailure: null,
+    changeTrackingMode: options.trackingChanges ? "TrackAll" : "Off",
+    nextId: () => ++lastId,
+    get selection() {
+      return selection;
+    },
     setSelection(location) {
       selection = location;
       for (const listener of listeners) listener(location);
@@ -187,6 +237,47 @@ export function installSimulatedWord(
     },
     failSettingsSave(message) {
       saveFailure = message;
+    },
+    comments() {
+      const view = { state };
+      return liveComments({ state } as never, null).map((c) => ({
+        id: c.id,
+        text: c.content,
+        author: c.authorName,
+        location: commentLocation(view, c),
+      }));
+    },
+    contentControls() {
+      const document = state.document;
+      const tables = document.blocks.filter((b): b is SimTable => b.kind === "table");
+      return controlsIn(document.blocks).map(({ control, host }) => {
+        let location: Location | null = null;
+        if (host.kind === "paragraph") {
+          const holder = cellOfParagraph(document, host);
+          const index = paragraphIndex(document, host);
+          location = holder ? cellLocation(document, holder) : index >= 0 ? { kind: "paragraph", paragraph: index } : null;
+        }
+        return {
+          id: control.id,
+          tag: control.tag,
+          title: control.title,
+          type: control.type,
+          placeholderText: control.placeholderText,
+          items: control.listItems.map((i) => i.displayText),
+          selected: control.selected === null ? null : (control.listItems[control.selected]?.displayText ?? null),
+          location,
+          table: host.kind === "table" ? tables.indexOf(host) : null,
+        };
+      });
+    },
+    chooseItem(controlId, displayText) {
+      const found = controlsIn(state.document.blocks).find((c) => c.control.id === controlId);
+      const index = found ? found.control.listItems.findIndex((i) => i.displayText === displayText) : -1;
+      if (!found || index < 0) throw new Error(`No content control ${controlId} with an item "${displayText}".`);
+      chooseItem(found, index);
+    },
+    get changeTrackingMode() {
+      return state.changeTrackingMode;
     },
     uninstall() {
       for (const [name, descriptor] of previous) {

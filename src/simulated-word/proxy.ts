@@ -1,5 +1,6 @@
 import type { SimRequestContext } from "./context";
 import { SimErrorCodes, SimOfficeError, propertyNotLoaded } from "./errors";
+import { isSetSupported } from "./requirements";
 
 /** What `load()` accepts: "a,b", ["a","b"], {a: true}, {select, top, skip}, "$none", "items/a". */
 export type SimLoadOption = string | string[] | Record<string, unknown> | undefined;
@@ -54,16 +55,38 @@ function parseLoad(option: SimLoadOption, collection: boolean): ParsedLoad {
 /** Scalar properties a proxy can load, each read from the model object it stands for. */
 export type PropertyReaders<T> = Record<string, (target: T) => unknown>;
 
-function readProperties<T>(target: T, readers: PropertyReaders<T>, names: string[] | null, typeName: string) {
+/** The WordApi version each property needs, when newer than the type itself. */
+export type PropertyRequirements = Readonly<Record<string, string>>;
+
+function readProperties<T>(
+  context: SimRequestContext,
+  target: T,
+  readers: PropertyReaders<T>,
+  names: string[] | null,
+  typeName: string,
+  requirements: PropertyRequirements,
+) {
   const values = new Map<string, unknown>();
-  for (const name of names ?? Object.keys(readers)) {
+  const wanted = names ?? Object.keys(readers).filter((name) => supports(context, requirements[name]));
+  for (const name of wanted) {
     const read = readers[name];
     if (!read) {
       throw new SimOfficeError(SimErrorCodes.invalidArgument, `The property '${name}' does not exist on ${typeName}.`, `${typeName}.load`);
     }
+    if (!supports(context, requirements[name])) {
+      throw new SimOfficeError(
+        SimErrorCodes.apiNotFound,
+        `The API you are trying to use could not be found. It may be available in a newer version of Word. (${typeName}.${name} needs WordApi ${requirements[name]})`,
+        `${typeName}.${name}`,
+      );
+    }
     values.set(name, read(target));
   }
   return values;
+}
+
+function supports(context: SimRequestContext, version: string | undefined): boolean {
+  return version === undefined || isSetSupported(context.state, "WordApi", version);
 }
 
 /**
@@ -77,6 +100,7 @@ export abstract class SimClientObject<T> {
 
   protected abstract readonly typeName: string;
   protected abstract readonly properties: PropertyReaders<T>;
+  protected readonly requirements: PropertyRequirements = {};
 
   constructor(
     readonly context: SimRequestContext,
@@ -93,7 +117,7 @@ export abstract class SimClientObject<T> {
     const parsed = parseLoad(option, false);
     this.context.enqueue({
       execute: () => {
-        const values = readProperties(this.resolve(), this.properties, parsed.names, this.typeName);
+        const values = readProperties(this.context, this.resolve(), this.properties, parsed.names, this.typeName, this.requirements);
         return () => {
           for (const [name, value] of values) this.loadedValues.set(name, value);
         };
@@ -134,6 +158,7 @@ export abstract class SimClientCollection<TModel, TItem extends SimClientObject<
 
   protected abstract readonly typeName: string;
   protected abstract readonly itemProperties: PropertyReaders<TModel>;
+  protected readonly itemRequirements: PropertyRequirements = {};
   protected abstract createItem(model: TModel): TItem;
 
   constructor(
@@ -146,13 +171,20 @@ export abstract class SimClientCollection<TModel, TItem extends SimClientObject<
     return this.loadedItems;
   }
 
+  /** The model objects the collection holds at this point of the sync. */
+  resolveAll(): TModel[] {
+    return this.resolver();
+  }
+
   load(option?: SimLoadOption): this {
     const parsed = parseLoad(option, true);
     this.context.enqueue({
       execute: () => {
         const skip = parsed.skip ?? 0;
-        const models = this.resolver().slice(skip, parsed.top === undefined ? undefined : skip + parsed.top);
-        const values = models.map((m) => readProperties(m, this.itemProperties, parsed.names, this.typeName));
+        const models = this.resolveAll().slice(skip, parsed.top === undefined ? undefined : skip + parsed.top);
+        const values = models.map((m) =>
+          readProperties(this.context, m, this.itemProperties, parsed.names, this.typeName, this.itemRequirements),
+        );
         return () => {
           this.loadedItems = models.map((m, i) => {
             const item = this.createItem(m);
