@@ -9,6 +9,7 @@ import {
   MessageBarTitle,
   Select,
   Spinner,
+  Switch,
   Text,
   makeStyles,
   tokens,
@@ -131,12 +132,18 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
 
   const current = useRef<OpenWord | null>(null);
   const wordApiRef = useRef(initial.wordApi);
+  const [tracking, setTracking] = useState(false);
+  const trackingRef = useRef(false);
 
   // One simulated Word at a time: it owns the Office and Word globals the gateway uses.
   const install = useCallback((name: string, source: Parameters<typeof installSimulatedWord>[0], settings?: Record<string, unknown>) => {
     current.current?.word.uninstall();
     const api = wordApiRef.current;
-    const word = installSimulatedWord(source, { requirementSets: { WordApi: api }, settings });
+    const word = installSimulatedWord(source, {
+      requirementSets: { WordApi: api },
+      settings,
+      trackingChanges: trackingRef.current,
+    });
     const gateway = redrawingGateway(() => setVersion((v) => v + 1));
     const next = { serial: (current.current?.serial ?? 0) + 1, name, wordApi: api, word, gateway };
     current.current = next;
@@ -153,12 +160,21 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
   );
 
   // Another Word: the same document (as it is now) and its saved settings, in a Word with that requirement set.
+  const reopen = (): void => {
+    const was = current.current;
+    if (was) install(was.name, was.word.document, { ...was.word.savedSettings });
+  };
   const chooseWordApi = (event: ChangeEvent<HTMLSelectElement>) => {
     const api = event.target.value as WordApi;
     setWordApi(api);
     wordApiRef.current = api;
-    const was = current.current;
-    if (was) install(was.name, was.word.document, { ...was.word.savedSettings });
+    reopen();
+  };
+  // Track Changes as the document was saved with it (WordApi 1.4 reads it; the add-in never changes it).
+  const chooseTracking = (on: boolean) => {
+    setTracking(on);
+    trackingRef.current = on;
+    reopen();
   };
 
   // Shows the document once read, or says why it could not be.
@@ -262,6 +278,12 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
               ))}
             </Select>
           </div>
+          <Switch
+            label="Track Changes on"
+            checked={tracking}
+            disabled={loading}
+            onChange={(_event, data) => chooseTracking(data.checked)}
+          />
           <div className={styles.field}>
             <Label htmlFor={ids.theme}>Theme</Label>
             <Select id={ids.theme} value={theme} onChange={(event) => setTheme(event.target.value as ThemeName)}>
