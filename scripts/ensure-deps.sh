@@ -8,7 +8,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   echo "Installing npm packages (npm ci)…"
   npm ci --no-audit --no-fund
 fi
-[ -f build/cli/main.js ] || npm run --silent build:cli
+{ [ -f build/cli/main.js ] && [ -f build/cli/update-main.js ]; } || npm run --silent build:cli
 
 if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
   echo "Installing Debian's Chromium for the browser tests…"

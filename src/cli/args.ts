@@ -78,7 +78,7 @@ export function parseArgs(argv: readonly string[], output: ArgsOutput): ParsedAr
 }
 
 /** The version in package.json (two folders up from both src/cli and build/cli). */
-function packageVersion(): string {
+export function packageVersion(): string {
   try {
     const json = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version?: string };
     return json.version ?? "unknown";

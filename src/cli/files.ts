@@ -13,7 +13,7 @@ export interface FileList {
  * A file named on the command line is checked whatever its extension (the user asked for it);
  * folders are searched recursively for `.docx`, skipping Word's lock files (`~$…`) and hidden folders.
  */
-export async function findFiles(paths: readonly string[]): Promise<FileList> {
+export async function findFiles(paths: readonly string[], skip: (name: string) => boolean = () => false): Promise<FileList> {
   const files: string[] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
@@ -33,7 +33,7 @@ export async function findFiles(paths: readonly string[]): Promise<FileList> {
     }
     if (stat.isDirectory()) {
       try {
-        const found = await docxFilesUnder(path);
+        const found = await docxFilesUnder(path, skip);
         if (found.length === 0) problems.push(`${path}: no .docx files in this folder.`);
         found.forEach(add);
       } catch (error) {
@@ -46,14 +46,15 @@ export async function findFiles(paths: readonly string[]): Promise<FileList> {
   return { files, problems };
 }
 
-async function docxFilesUnder(folder: string): Promise<string[]> {
+/** `skip`: names of files the folder search leaves out (scrutiny-update's own backups). */
+async function docxFilesUnder(folder: string, skip: (name: string) => boolean): Promise<string[]> {
   const found: string[] = [];
   const entries = await fs.readdir(folder, { withFileTypes: true });
   for (const entry of entries) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && entry.name !== "node_modules") found.push(...(await docxFilesUnder(path)));
-    } else if (isDocxName(entry.name) && (entry.isFile() || entry.isSymbolicLink())) {
+      if (!entry.name.startsWith(".") && entry.name !== "node_modules") found.push(...(await docxFilesUnder(path, skip)));
+    } else if (isDocxName(entry.name) && !skip(entry.name) && (entry.isFile() || entry.isSymbolicLink())) {
       found.push(path);
     }
   }

@@ -136,7 +136,7 @@ export function planAddRound(snapshot: DocumentSnapshot, intent: AddRoundIntent)
 
   const date = formatMonth(intent.month);
   const labels = roundLabels(document, intent.month);
-  const wording = gradeWording(snapshot, document);
+  const wording = gradeWording(document);
   const dropdown = intent.dropdowns ? gradeDropdown(GRADES.map((g) => wording[g])) : null;
   const tables = tablesOf(snapshot);
   const skipped: { recommendation: string; reason: string }[] = [];

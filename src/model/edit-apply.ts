@@ -44,7 +44,9 @@ export function applyPlanToSnapshot(snapshot: DocumentSnapshot, plan: Plan): Doc
     else paragraphs.set(block.location.paragraph, drafts[i]);
   });
   for (const write of plan.writes) applyWrite(write, drafts, tables, paragraphs);
-  return renumber(drafts);
+  const after = renumber(drafts);
+  if (snapshot.trackingChanges !== undefined) after.trackingChanges = snapshot.trackingChanges;
+  return after;
 }
 
 function tableRows(draft: Draft | undefined): string[][][] {

@@ -42,7 +42,7 @@ export function planSetGrade(snapshot: DocumentSnapshot, intent: SetGradeIntent)
   if (assessment.location.table === labelAt.table && assessment.location.row === labelAt.row && assessment.location.cell === labelAt.cell) {
     return { ok: false, reason: `${subject}: the assessment shares its cell with the label, so the grade cannot be placed exactly. Type it in Word.` };
   }
-  const wording = gradeWording(snapshot, document);
+  const wording = gradeWording(document);
   const text = wording[intent.grade];
   if (assessment.grade === intent.grade) return { ok: false, reason: `${subject} is already graded ${text}.` };
 

@@ -70,7 +70,7 @@ export function planSummary(snapshot: DocumentSnapshot, intent: SummaryIntent): 
   if (!made) return { ok: false, reason: `"${intent.today}" is not a date.` };
   const document = parse(snapshot);
   if (document.recommendations.length === 0) return { ok: false, reason: NOT_MONITORING };
-  const rows = summaryRows(document, totals(document), gradeWording(snapshot, document), made);
+  const rows = summaryRows(document, totals(document), gradeWording(document), made);
   const tables = tablesOf(snapshot);
   const existing = tables.find((t) => t !== undefined && isSummaryTable(t));
   if (existing) {

@@ -52,4 +52,6 @@ export type SnapshotBlock = SnapshotParagraph | SnapshotTable;
 
 export interface DocumentSnapshot {
   blocks: SnapshotBlock[];
+  /** Word with WordApi 1.4: the document tracks changes, so writes show as tracked revisions. Absent when unknown. */
+  trackingChanges?: boolean;
 }

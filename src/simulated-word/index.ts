@@ -1,4 +1,11 @@
-export { installSimulatedWord, type SimulatedWord, type SimulatedWordOptions, type SelectionListener } from "./install";
+export {
+  installSimulatedWord,
+  type SimulatedWord,
+  type SimulatedWordOptions,
+  type SelectionListener,
+  type SimulatedComment,
+  type SimulatedControl,
+} from "./install";
 export {
   VALUES_PARAGRAPH_SEPARATOR,
   cell,

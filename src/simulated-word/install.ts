@@ -87,6 +87,15 @@ const WORD_ENUMS = {
   InsertLocation: { before: "Before", after: "After", start: "Start", end: "End", replace: "Replace" },
   RangeLocation: { whole: "Whole", start: "Start", end: "End", before: "Before", after: "After", content: "Content" },
   SelectionMode: { select: "Select", start: "Start", end: "End" },
+  ContentControlType: {
+    richText: "RichText",
+    plainText: "PlainText",
+    checkBox: "CheckBox",
+    dropDownList: "DropDownList",
+    comboBox: "ComboBox",
+  },
+  ContentControlAppearance: { boundingBox: "BoundingBox", tags: "Tags", hidden: "Hidden" },
+  ChangeTrackingMode: { off: "Off", trackAll: "TrackAll", trackMineOnly: "TrackMineOnly" },
   ErrorCodes: {
     accessDenied: "AccessDenied",
     generalException: "GeneralException",

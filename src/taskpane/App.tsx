@@ -9,7 +9,7 @@ import { Header } from "./components/Header";
 import { useSharedStyles } from "./components/styles";
 import { TotalsPanel } from "./components/TotalsPanel";
 import { UpdatePanel } from "./update/UpdatePanel";
-import { checkAnnouncement, reviewName, statusLine } from "./summary";
+import { checkAnnouncement, latestUpdateNote, reviewName, statusLine } from "./summary";
 import { useCheck, type Analyse, type CheckState } from "./useCheck";
 
 const useStyles = makeStyles({
@@ -67,6 +67,7 @@ export function App({ gateway, analyse }: AppProps) {
       <Header
         reviewName={analysis ? reviewName(analysis.document) : null}
         status={analysis?.recognised ? statusLine(analysis) : null}
+        note={analysis?.recognised ? latestUpdateNote(analysis) : null}
         checking={checking}
         checkedAt={last?.checkedAt ?? null}
         onCheck={() => void check()}
@@ -94,7 +95,7 @@ export function App({ gateway, analyse }: AppProps) {
               {view === "findings" && (
                 <FindingsPanel findings={analysis.findings} document={analysis.document} onSelect={select} />
               )}
-              {view === "totals" && <TotalsPanel totals={analysis.totals} />}
+              {view === "totals" && <TotalsPanel totals={analysis.totals} gradeNames={analysis.document.gradeNames} />}
               {view === "update" && last && (
                 <UpdatePanel
                   gateway={gateway}

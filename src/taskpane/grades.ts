@@ -1,6 +1,9 @@
 import { tokens } from "@fluentui/react-components";
 import { GRADE_NAMES, GRADES, type Grade } from "../model";
 
+/** The grades' names as the document's key gives them (MonitoringDocument.gradeNames). */
+export type GradeNames = Readonly<Record<Grade, string>>;
+
 /** A column of the grade key: a grade on the council's scale, or "none" (no grade given). */
 export type GradeKey = Grade | "none";
 
@@ -21,7 +24,30 @@ export const GRADE_COLOURS: Readonly<Record<GradeKey, string>> = {
   none: tokens.colorNeutralStrokeAccessible,
 };
 
-/** "1 Fully Achieved", "No grade". */
-export function gradeKeyLabel(key: GradeKey): string {
-  return key === "none" ? "No grade" : `${key} ${GRADE_NAMES[key]}`;
+/** "1 Fully Achieved" (in the document's own key's words), "No grade". */
+export function gradeKeyLabel(key: GradeKey, names: GradeNames = GRADE_NAMES): string {
+  return key === "none" ? "No grade" : `${key} ${names[key]}`;
+}
+
+/** Ink of the patterns drawn over the grade colours (a forced-colours system colour replaces it there). */
+const INK = "rgba(0, 0, 0, 0.55)";
+
+/**
+ * A pattern for each grade, so a grade is told by more than its colour (and under forced colours,
+ * where the colours are gone, by the pattern alone): 1 plain, 2 diagonal stripes, 3 level stripes, 4 cross-hatch,
+ * none empty.
+ */
+export function gradePattern(key: GradeKey, ink: string = INK): string {
+  switch (key) {
+    case 1:
+      return "none";
+    case 2:
+      return `repeating-linear-gradient(45deg, ${ink} 0 2px, transparent 2px 6px)`;
+    case 3:
+      return `repeating-linear-gradient(0deg, ${ink} 0 2px, transparent 2px 5px)`;
+    case 4:
+      return `repeating-linear-gradient(45deg, ${ink} 0 1.5px, transparent 1.5px 6px), repeating-linear-gradient(-45deg, ${ink} 0 1.5px, transparent 1.5px 6px)`;
+    case "none":
+      return "none";
+  }
 }

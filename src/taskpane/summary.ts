@@ -1,5 +1,12 @@
 import type { Analysis, Finding, MonitoringDocument, Severity } from "../model";
-import { SEVERITIES, countBySeverity, recommendationStatuses, type SeverityCounts } from "../model/summary";
+import {
+  SEVERITIES,
+  countBySeverity,
+  describeLatestUpdate,
+  latestUpdate,
+  recommendationStatuses,
+  type SeverityCounts,
+} from "../model/summary";
 import { describeCounts, plural } from "./words";
 
 export { SEVERITIES, countBySeverity, type SeverityCounts };
@@ -57,17 +64,28 @@ export function completeRecommendations(analysis: Analysis): { complete: number;
   return { complete: statuses.filter((s) => s.complete).length, total: statuses.length };
 }
 
-/** The label of the latest round, e.g. "November 2023", or null when there are no rounds. */
-export function latestRoundLabel(analysis: Analysis): string | null {
+/** The name of the latest update, e.g. "November 2023", or null when there are none. */
+export function latestUpdateName(analysis: Analysis): string | null {
   const rounds = analysis.totals.rounds;
   return rounds.length > 0 ? rounds[rounds.length - 1].label : null;
+}
+
+/**
+ * When recommendations' latest updates differ, which one "latest" means and who is in it (shown
+ * under the status line); null when every recommendation is in the newest update.
+ */
+export function latestUpdateNote(analysis: Analysis): string | null {
+  return describeLatestUpdate(latestUpdate(analysis.totals));
 }
 
 /** The one-line status under the review's name (for a recognised monitoring document). */
 export function statusLine(analysis: Analysis): string {
   const { complete, total } = completeRecommendations(analysis);
   if (total === 0) return "No recommendations found.";
-  const latest = latestRoundLabel(analysis);
+  if (latestUpdateNote(analysis) !== null) {
+    return `${complete} of ${plural(total, "recommendation")} complete for their latest update`;
+  }
+  const latest = latestUpdateName(analysis);
   const when = latest ? ` (${latest})` : "";
   if (complete === total) {
     return total === 1

@@ -60,3 +60,7 @@ export function toWordError(error: unknown): WordError {
 export function notInWord(): WordError {
   return new WordError("Word is not available. Open this pane from the Scrutiny Monitoring button in Word.", "NoHost");
 }
+
+/** Said when a write finds the document no longer as the check read it: nothing was written. */
+export const WRITE_CHANGED_MESSAGE =
+  "The document has changed since it was last checked, so nothing was written. Check it again, then try again.";

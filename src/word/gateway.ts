@@ -2,6 +2,9 @@ import type { CellLocation, DocumentSnapshot, Location, ParagraphLocation } from
 import { CHANGED_MESSAGE, notInWord, toWordError } from "./errors";
 import { type Capabilities, WordError, type WordGateway } from "./gateway-types";
 import { snapshotFromWord } from "./interleave";
+import { applyPlan, planRequirement } from "./apply";
+import type { Plan } from "../model/plan";
+import { locationOfParagraph } from "../model/edit-locate";
 
 /** The document setting Office reads to open the task pane with the document. */
 export const AUTO_OPEN_SETTING = "Office.AutoShowTaskpaneWithDocument";
@@ -20,18 +23,52 @@ async function runInWord<T>(batch: (context: Word.RequestContext) => Promise<T>)
   }
 }
 
-/** One sync: tables' values and every paragraph with its table nesting, interleaved into a snapshot. */
-async function scan(): Promise<DocumentSnapshot> {
-  return runInWord(async (context) => {
-    const body = context.document.body;
-    const tables = body.tables.load("values,nestingLevel");
-    const paragraphs = body.paragraphs.load("text,tableNestingLevel");
-    await context.sync();
-    return snapshotFromWord(
+/** Queues the scan's loads: tables' values and every paragraph with its table nesting. */
+function loadStructure(context: Word.RequestContext): () => DocumentSnapshot {
+  const body = context.document.body;
+  const tables = body.tables.load("values,nestingLevel");
+  const paragraphs = body.paragraphs.load("text,tableNestingLevel");
+  return () =>
+    snapshotFromWord(
       tables.items.map((t) => ({ values: t.values, nestingLevel: t.nestingLevel })),
       paragraphs.items.map((p) => ({ text: p.text, tableNestingLevel: p.tableNestingLevel })),
     );
+}
+
+/**
+ * One sync: the structure, interleaved into a snapshot, and on WordApi 1.4 hosts whether the
+ * document tracks changes (read only: the add-in never switches tracking on or off).
+ */
+async function scan(): Promise<DocumentSnapshot> {
+  const tracking = isSetSupported("1.4");
+  return runInWord(async (context) => {
+    const snapshot = loadStructure(context);
+    if (tracking) context.document.load("changeTrackingMode");
+    await context.sync();
+    const result = snapshot();
+    if (tracking) result.trackingChanges = context.document.changeTrackingMode !== Word.ChangeTrackingMode.off;
+    return result;
   });
+}
+
+/**
+ * One sync: the structure and the paragraphs from the start of the body to the cursor, whose count
+ * is the cursor's paragraph index, mapped onto the snapshot (a paragraph in a table is its cell).
+ */
+async function cursor(): Promise<Location | null> {
+  return runInWord(async (context) => {
+    const snapshot = loadStructure(context);
+    const selection = context.document.getSelection();
+    const before = context.document.body.getRange("Start").expandTo(selection.getRange("Start")).paragraphs.load("$none");
+    await context.sync();
+    return locationOfParagraph(snapshot(), before.items.length - 1);
+  });
+}
+
+async function apply(plan: Plan): Promise<void> {
+  const needs = planRequirement(plan);
+  if (needs && !isSetSupported(needs.version)) throw new WordError(needs.why, "ApiNotFound");
+  await runInWord((context) => applyPlan(context, plan));
 }
 
 /**
@@ -72,28 +109,38 @@ function documentSettings(): Office.Settings {
   return settings;
 }
 
+/** A document setting (Office.context.document.settings, WordApi 1.3 hosts included), or null. */
+function readSetting(key: string): unknown {
+  try {
+    return documentSettings().get(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Sets a document setting and saves it into the document (saveAsync). */
+async function saveSetting(key: string, value: unknown): Promise<void> {
+  const settings = documentSettings();
+  settings.set(key, value);
+  await new Promise<void>((resolve, reject) => {
+    settings.saveAsync((result) => {
+      if (result.status === Office.AsyncResultStatus.Succeeded) resolve();
+      else reject(new WordError(`Word could not save the setting: ${result.error?.message ?? "unknown reason"}.`, "SaveFailed"));
+    });
+  });
+}
+
 /** The WordGateway over the live Word (or the simulated Word installed in its place). */
 export function createWordGateway(): WordGateway {
   return {
     scan,
     select: (location: Location) => (location.kind === "cell" ? selectCell(location) : selectParagraph(location)),
     capabilities: (): Capabilities => ({ wordApi14: isSetSupported("1.4"), wordApi19: isSetSupported("1.9") }),
-    getAutoOpen: () => {
-      try {
-        return documentSettings().get(AUTO_OPEN_SETTING) === true;
-      } catch {
-        return false;
-      }
-    },
-    setAutoOpen: async (on: boolean) => {
-      const settings = documentSettings();
-      settings.set(AUTO_OPEN_SETTING, on);
-      await new Promise<void>((resolve, reject) => {
-        settings.saveAsync((result) => {
-          if (result.status === Office.AsyncResultStatus.Succeeded) resolve();
-          else reject(new WordError(`Word could not save the setting: ${result.error?.message ?? "unknown reason"}.`, "SaveFailed"));
-        });
-      });
-    },
+    getAutoOpen: () => readSetting(AUTO_OPEN_SETTING) === true,
+    setAutoOpen: (on: boolean) => saveSetting(AUTO_OPEN_SETTING, on),
+    apply,
+    cursor,
+    readSetting,
+    saveSetting,
   };
 }

@@ -19,6 +19,10 @@ export function fakeGateway(snapshot: DocumentSnapshot = { blocks: [] }): FakeGa
   let autoOpen = false;
   const settings = new Map<string, unknown>();
   return {
+    apply: jest.fn(async (_plan: Plan) => undefined),
+    cursor: jest.fn(async () => null),
+    readSetting: (key: string) => settings.get(key) ?? null,
+    saveSetting: jest.fn(async (key: string, value: unknown) => void settings.set(key, value)),
     scan: jest.fn(async () => snapshot),
     select: jest.fn(async (_location: Location) => undefined),
     capabilities: () => ({ wordApi14: true, wordApi19: false }),
@@ -26,10 +30,6 @@ export function fakeGateway(snapshot: DocumentSnapshot = { blocks: [] }): FakeGa
     setAutoOpen: jest.fn(async (on: boolean) => {
       autoOpen = on;
     }),
-    apply: jest.fn(async (_plan: Plan) => undefined),
-    cursor: jest.fn(async () => null),
-    readSetting: async (key: string) => settings.get(key) ?? null,
-    saveSetting: jest.fn(async (key: string, value: unknown) => void settings.set(key, value)),
   };
 }
 

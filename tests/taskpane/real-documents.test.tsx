@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, within } from "@testing-library/react";
 import { analyse } from "../../src/model";
-import { realSnapshot } from "../helpers/text-snapshot";
+import { readRealDocument, realSnapshot, snapshotFromText } from "../helpers/text-snapshot";
 import { fakeGateway, renderApp } from "./fakes";
 
 /** The real engine over the two real documents, through a fake gateway. */
@@ -30,7 +30,8 @@ describe("careers provision", () => {
     const gateway = await check("careersProvision");
     const rec2 = screen.getByRole("list", { name: /^Recommendation 2\s?: 1 error$/ });
     const [first] = within(rec2).getAllByRole("button");
-    expect(first.textContent).toMatch(/^Error: Recommendation 2 \(July 2021 update\): the grade is written in Evidence of Impact/);
+    // Under its heading, the finding does not name the recommendation again; it names the update.
+    expect(first.textContent).toMatch(/^Error, July 2021 update: The grade is written in Evidence of Impact/);
 
     fireEvent.click(first);
     const missingGrade = analyse(realSnapshot("careersProvision")).findings.find(
@@ -46,6 +47,43 @@ describe("careers provision", () => {
     expect(within(key).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
       "1 Fully Achieved1",
       "2 On-Track4",
+      "3 Slipped1",
+      "4 Not Achieved0",
+      "No grade1",
+    ]);
+  });
+
+  it("never repeats “Recommendation N” under a recommendation's heading, and counts add up to the list", async () => {
+    await check("careersProvision");
+    const panel = screen.getByRole("tabpanel", { name: "Findings" });
+    const items = within(panel).getAllByRole("listitem");
+    for (const item of items) expect(item.textContent).not.toMatch(/Recommendation \d/);
+    expect(screen.getByRole("tab", { name: `Findings (${items.length})` })).toBeTruthy();
+    const filters = within(panel).getByRole("group", { name: "Show:" });
+    const sum = within(filters)
+      .getAllByRole("button")
+      .map((b) => Number(/\((\d+)\)/.exec(b.textContent ?? "")?.[1]))
+      .reduce((a, b) => a + b, 0);
+    expect(sum).toBe(items.length);
+    fireEvent.click(within(filters).getByRole("button", { name: /^Warnings/ }));
+    expect(within(filters).getByRole("button", { name: /^Warnings/ }).getAttribute("aria-pressed")).toBe("false");
+    expect(screen.getByText(`Showing ${within(panel).getAllByRole("listitem").length} of ${items.length} findings.`)).toBeTruthy();
+  });
+});
+
+describe("a document whose key words the grades the older way", () => {
+  it("names the grades as its key does", async () => {
+    const text = readRealDocument("careersProvision").replace(
+      "Progress Gradings:\tFully Achieved\tOn-Track\tSlipped\tNot Achieved",
+      "Progress Gradings:\tAchieved (Fully)\tOn Track but not yet due for completion\tSlipped\tNot Achieved",
+    );
+    renderApp(fakeGateway(snapshotFromText(text)));
+    fireEvent.click(screen.getByRole("button", { name: "Check document" }));
+    await screen.findByRole("button", { name: "Re-check" });
+    const key = within(showTotals()).getAllByRole("list")[0];
+    expect(within(key).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "1 Achieved (Fully)1",
+      "2 On Track but not yet due for completion4",
       "3 Slipped1",
       "4 Not Achieved0",
       "No grade1",

@@ -28,6 +28,7 @@ const useStyles = makeStyles({
   errorIcon: { color: tokens.colorStatusDangerForeground1 },
   warningIcon: { color: tokens.colorStatusWarningForeground3 },
   infoIcon: { color: tokens.colorBrandForeground1 },
+  update: { fontWeight: tokens.fontWeightSemibold },
   failed: {
     display: "block",
     color: tokens.colorStatusDangerForeground1,
@@ -35,6 +36,11 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalXS,
   },
 });
+
+/** "July 2021 update", or "Update 2" for an undated one. */
+export function updateName(round: string): string {
+  return /^Update \d+$/.test(round) ? round : `${round} update`;
+}
 
 /** Ends the message with a full stop if it has none. */
 function sentence(text: string): string {
@@ -82,8 +88,13 @@ export function FindingItem({ finding, onSelect }: FindingItemProps) {
         }}
       >
         <span>
-          <span className={styles[finding.severity]}>{SEVERITY_WORDS[finding.severity]}: </span>
-          {finding.message}
+          <span className={styles[finding.severity]}>{SEVERITY_WORDS[finding.severity]}</span>
+          {finding.round !== undefined && finding.recommendation !== undefined && (
+            <span className={styles.update}>, {updateName(finding.round)}</span>
+          )}
+          {": "}
+          {/* Under its recommendation's heading: the short form, without "Recommendation N (…)". */}
+          {finding.detail ?? finding.message}
         </span>
       </Button>
       {problem && (

@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
 import { Text, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
-import { CheckmarkCircleFilled } from "@fluentui/react-icons";
+import { CheckmarkCircleFilled, CheckmarkRegular } from "@fluentui/react-icons";
 import type { Finding, Location, MonitoringDocument, Severity } from "../../model";
 import {
   SEVERITIES,
@@ -15,7 +15,9 @@ import { useSharedStyles } from "./styles";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  filters: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  showLabel: { fontWeight: tokens.fontWeightSemibold },
+  showing: { margin: 0, color: tokens.colorNeutralForeground2 },
   group: { display: "flex", flexDirection: "column" },
   groupTitle: { margin: 0, display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
   counts: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
@@ -58,6 +60,7 @@ export interface FindingsPanelProps {
 
 export function FindingsPanel({ findings, document, onSelect }: FindingsPanelProps) {
   const styles = useStyles();
+  const showId = useId();
   const [shown, setShown] = useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
 
   if (findings.length === 0) {
@@ -70,25 +73,34 @@ export function FindingsPanel({ findings, document, onSelect }: FindingsPanelPro
   }
 
   const counts = countBySeverity(findings);
-  const groups = groupFindings(
-    findings.filter((f) => shown[f.severity]),
-    document,
-  );
+  const visible = findings.filter((f) => shown[f.severity]);
+  const groups = groupFindings(visible, document);
 
   return (
     <div className={styles.panel}>
-      <div role="group" aria-label="Show findings by severity" className={styles.filters}>
+      <div role="group" aria-labelledby={showId} className={styles.filters}>
+        <Text id={showId} className={styles.showLabel}>
+          Show:
+        </Text>
         {SEVERITIES.filter((s) => counts[s] > 0).map((severity) => (
           <ToggleButton
             key={severity}
             size="small"
+            shape="circular"
+            appearance={shown[severity] ? "primary" : "outline"}
             checked={shown[severity]}
+            icon={shown[severity] ? <CheckmarkRegular /> : undefined}
             onClick={() => setShown({ ...shown, [severity]: !shown[severity] })}
           >
             {capitalise(SEVERITY_NAMES[severity].many)} ({counts[severity]})
           </ToggleButton>
         ))}
       </div>
+      {visible.length < findings.length && (
+        <Text as="p" size={200} className={styles.showing}>
+          Showing {visible.length} of {findings.length} findings.
+        </Text>
+      )}
       {groups.length === 0 ? (
         <Text as="p">No findings to show. Turn a severity back on to see its findings.</Text>
       ) : (

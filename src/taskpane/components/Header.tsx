@@ -20,12 +20,14 @@ export interface HeaderProps {
   /** The review's name, or null before a check (or when the document has none). */
   reviewName: string | null;
   status: string | null;
+  /** Which update "latest" means, when recommendations' latest updates differ. */
+  note?: string | null;
   checking: boolean;
   checkedAt: Date | null;
   onCheck: () => void;
 }
 
-export function Header({ reviewName, status, checking, checkedAt, onCheck }: HeaderProps) {
+export function Header({ reviewName, status, note, checking, checkedAt, onCheck }: HeaderProps) {
   const styles = useStyles();
   const label = checking ? "Checking…" : checkedAt ? "Re-check" : "Check document";
   return (
@@ -36,6 +38,11 @@ export function Header({ reviewName, status, checking, checkedAt, onCheck }: Hea
       {status && (
         <Text as="p" className={styles.status}>
           {status}
+        </Text>
+      )}
+      {note && (
+        <Text as="p" size={200} className={styles.status}>
+          {note}
         </Text>
       )}
       <div className={styles.actions}>

@@ -9,10 +9,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { GradeHistory, Totals } from "../../model";
-import { GRADE_KEYS, gradeKeyLabel } from "../grades";
+import type { GradeCounts, GradeHistory, Totals } from "../../model";
+import { GRADE_KEYS, gradeKeyLabel, type GradeNames } from "../grades";
 import { useSharedStyles } from "./styles";
-import { GradeSwatch } from "./GradeSwatch";
+import { GradeSwatch, gradeFill, useGradeFillClass } from "./GradeSwatch";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -37,9 +37,68 @@ const useStyles = makeStyles({
   grades: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   grade: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXXS, fontVariantNumeric: "tabular-nums" },
   arrow: { color: tokens.colorNeutralForeground3 },
+  chart: { margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  chartNote: { color: tokens.colorNeutralForeground2 },
+  bars: { margin: 0, padding: 0, listStyleType: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  barRow: { display: "grid", gridTemplateColumns: "minmax(6.5em, auto) 1fr", alignItems: "center", gap: tokens.spacingHorizontalS },
+  bar: { display: "flex", height: "20px", minWidth: 0 },
+  empty: { color: tokens.colorNeutralForeground2 },
 });
 
-function LatestGrades({ totals }: { totals: Totals }) {
+const GRADE_KEY_ORDER = GRADE_KEYS;
+
+function total(counts: GradeCounts): number {
+  return counts[1] + counts[2] + counts[3] + counts[4] + counts.none;
+}
+
+function BarSegment({ grade, count, of }: { grade: (typeof GRADE_KEYS)[number]; count: number; of: number }) {
+  const fill = useGradeFillClass(grade);
+  return <span className={fill} style={{ ...gradeFill(grade), flexGrow: count, flexBasis: 0, minWidth: "4px" }} title={`${count} of ${of}`} />;
+}
+
+/** "November 2023: 2 Fully Achieved, 1 On-Track". */
+export function barSentence(label: string, counts: GradeCounts, names: GradeNames): string {
+  const parts = GRADE_KEY_ORDER.filter((key) => counts[key] > 0).map((key) =>
+    key === "none" ? `${counts.none} no grade` : `${counts[key]} ${names[key]}`,
+  );
+  return `${label}: ${parts.length > 0 ? parts.join(", ") : "no recommendations"}`;
+}
+
+/**
+ * A stacked bar of the grades for each update, oldest first, so a trend is seen at a glance. Colour
+ * and pattern together tell the grades apart (the key above uses the same); the table below is the
+ * text alternative, and each bar is also said in words to a screen reader.
+ */
+function UpdateBars({ totals, gradeNames }: { totals: Totals; gradeNames: GradeNames }) {
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  if (totals.rounds.length === 0) return null;
+  return (
+    <section className={styles.section} aria-labelledby="totals-bars">
+      <Text as="h2" size={300} weight="semibold" id="totals-bars" className={styles.heading}>
+        Grades in each update, newest last
+      </Text>
+      <ul className={styles.bars}>
+        {totals.rounds.map((round, i) => {
+          const of = total(round.counts);
+          return (
+            <li key={`${round.label}-${i}`} className={styles.barRow}>
+              <span aria-hidden>{round.label}</span>
+              <span className={styles.bar} aria-hidden>
+                {GRADE_KEY_ORDER.filter((key) => round.counts[key] > 0).map((key) => (
+                  <BarSegment key={key} grade={key} count={round.counts[key]} of={of} />
+                ))}
+              </span>
+              <span className={shared.visuallyHidden}>{barSentence(round.label, round.counts, gradeNames)}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function LatestGrades({ totals, gradeNames }: { totals: Totals; gradeNames: GradeNames }) {
   const styles = useStyles();
   const latest = totals.rounds.at(-1)?.label;
   return (
@@ -51,7 +110,7 @@ function LatestGrades({ totals }: { totals: Totals }) {
         {GRADE_KEYS.map((key) => (
           <li key={key} className={styles.keyRow}>
             <GradeSwatch grade={key} />
-            <span className={styles.keyName}>{gradeKeyLabel(key)}</span>
+            <span className={styles.keyName}>{gradeKeyLabel(key, gradeNames)}</span>
             <span className={styles.count}>{totals.latest[key]}</span>
           </li>
         ))}
@@ -60,7 +119,7 @@ function LatestGrades({ totals }: { totals: Totals }) {
   );
 }
 
-function RoundsTable({ totals }: { totals: Totals }) {
+function UpdatesTable({ totals, gradeNames }: { totals: Totals; gradeNames: GradeNames }) {
   const styles = useStyles();
   if (totals.rounds.length === 0) return null;
   return (
@@ -75,8 +134,8 @@ function RoundsTable({ totals }: { totals: Totals }) {
             {GRADE_KEYS.map((key) => (
               <TableHeaderCell
                 key={key}
-                aria-label={gradeKeyLabel(key)}
-                title={gradeKeyLabel(key)}
+                aria-label={gradeKeyLabel(key, gradeNames)}
+                title={gradeKeyLabel(key, gradeNames)}
                 className={styles.numberHead}
               >
                 <span className={styles.columnHead}>
@@ -149,12 +208,13 @@ function Histories({ totals }: { totals: Totals }) {
   );
 }
 
-export function TotalsPanel({ totals }: { totals: Totals }) {
+export function TotalsPanel({ totals, gradeNames }: { totals: Totals; gradeNames: GradeNames }) {
   const styles = useStyles();
   return (
     <div className={styles.panel}>
-      <LatestGrades totals={totals} />
-      <RoundsTable totals={totals} />
+      <LatestGrades totals={totals} gradeNames={gradeNames} />
+      <UpdateBars totals={totals} gradeNames={gradeNames} />
+      <UpdatesTable totals={totals} gradeNames={gradeNames} />
       <Histories totals={totals} />
     </div>
   );

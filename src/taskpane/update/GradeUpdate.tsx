@@ -34,7 +34,7 @@ export function GradeUpdate(props: SectionProps) {
   const own = useStyles();
   const recommendations = analysis.document.recommendations;
   // The grades worded as the document's own key words them ("1. Fully Achieved"), as the write will put them.
-  const wording = useMemo(() => gradeWording(snapshot, analysis.document), [snapshot, analysis.document]);
+  const wording = useMemo(() => gradeWording(analysis.document), [analysis.document]);
   const needs = useMemo(() => ungraded(recommendations), [recommendations]);
   const { cursor, find } = useCursor(gateway, snapshot, planners);
 

@@ -1,0 +1,114 @@
+import { SaxesParser } from "saxes";
+import { DocxError, messages } from "./errors";
+
+/**
+ * An element of a part's XML text with the exact character ranges it occupies, so that a writer can
+ * splice new markup in, or cut markup out, and leave every other character as it was.
+ */
+export interface XmlElement {
+  name: string;
+  attributes: Record<string, string>;
+  /** Index of its `<`. */
+  start: number;
+  /** Just after the `>` of its start tag (for `<a/>`, the same as `end`). */
+  contentStart: number;
+  /** Index of the `<` of its end tag (for `<a/>`, the same as `end`). */
+  contentEnd: number;
+  /** Just after its last `>`. */
+  end: number;
+  children: XmlElement[];
+}
+
+/** A whole part: its text and its root elements (the XML declaration, comments and text are not elements). */
+export interface XmlTree {
+  text: string;
+  roots: XmlElement[];
+}
+
+/**
+ * Tokenizes a part with saxes, which checks well-formedness and reports where each tag ends. A tag
+ * starts at the last `<` before that point: `<` cannot occur raw inside a tag (not even in an
+ * attribute value), so no text or comment between tags can be mistaken for one.
+ */
+export function parseXmlTree(text: string): XmlTree {
+  const roots: XmlElement[] = [];
+  const open: XmlElement[] = [];
+  const parser = new SaxesParser({ position: true });
+  parser.on("opentag", (tag) => {
+    const end = parser.position;
+    const element: XmlElement = {
+      name: tag.name,
+      attributes: tag.attributes as Record<string, string>,
+      start: text.lastIndexOf("<", end - 1),
+      contentStart: end,
+      contentEnd: end,
+      end,
+      children: [],
+    };
+    (open.length > 0 ? open[open.length - 1].children : roots).push(element);
+    if (!tag.isSelfClosing) open.push(element);
+  });
+  parser.on("closetag", (tag) => {
+    if (tag.isSelfClosing) return;
+    const element = open.pop();
+    if (!element) return;
+    element.end = parser.position;
+    element.contentEnd = text.lastIndexOf("<", element.end - 1);
+  });
+  try {
+    parser.write(text).close();
+  } catch {
+    throw new DocxError("corrupt", messages.damaged("its text is not well-formed XML"));
+  }
+  return { text, roots };
+}
+
+export function childElement(element: XmlElement, name: string): XmlElement | undefined {
+  return element.children.find((child) => child.name === name);
+}
+
+/** The source text of an element, tags included. */
+export function sourceOf(tree: XmlTree, element: XmlElement): string {
+  return tree.text.slice(element.start, element.end);
+}
+
+/** Depth-first, document order. */
+export function* descendants(element: XmlElement): Generator<XmlElement> {
+  for (const child of element.children) {
+    yield child;
+    yield* descendants(child);
+  }
+}
+
+/** Decodes a part's bytes exactly (refusing invalid UTF-8 rather than replacing it), keeping any byte order mark. */
+export function decodePart(bytes: Uint8Array): { text: string; encoding: PartEncoding } {
+  const encoding: PartEncoding =
+    bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "utf-8";
+  try {
+    return { text: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes), encoding };
+  } catch {
+    throw new DocxError("corrupt", messages.damaged("its text is not valid Unicode"));
+  }
+}
+
+export type PartEncoding = "utf-8" | "utf-16le" | "utf-16be";
+
+/** The inverse of decodePart: the same bytes for the same text. */
+export function encodePart(text: string, encoding: PartEncoding): Uint8Array {
+  if (encoding === "utf-8") return new TextEncoder().encode(text);
+  const bytes = new Uint8Array(text.length * 2);
+  const view = new DataView(bytes.buffer);
+  for (let index = 0; index < text.length; index++) view.setUint16(index * 2, text.charCodeAt(index), encoding === "utf-16le");
+  return bytes;
+}
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+
+/** Characters XML 1.0 cannot hold at all, even escaped. */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+/** Text for an element's content or a double-quoted attribute value. */
+export function escapeXml(text: string): string {
+  return text.replace(NOT_XML, "").replace(/[&<>"]/g, (character) => ESCAPES[character]);
+}

@@ -1,0 +1,140 @@
+import { applyPlanToSnapshot } from "../model/edit-apply";
+import { SUMMARY_TAG, type Plan, type Write } from "../model/plan";
+import type { DocumentSnapshot } from "../model/snapshot";
+import { readDocx } from "./index";
+import { DocxWriteError } from "./write-errors";
+import { sameSnapshot, unmetExpectation } from "./write-expect";
+import { IdAllocator, revisionAt } from "./write-markup";
+import { openPackage, replacePart } from "./write-package";
+import { newParagraphXml, newRowXml, type BuildContext } from "./write-rows";
+import { applySplices, type Splice } from "./write-splice";
+import { assertSameShape, documentStructure, sdtTag, type DocumentStructure, type DocxTable } from "./write-structure";
+import { summaryXml } from "./write-summary";
+import { encodePart } from "./write-xml";
+
+export { DocxWriteError, type DocxWriteReason } from "./write-errors";
+
+export interface DocxWriteOptions {
+  /** The reader's snapshot of these very bytes, when the caller already has it (saves reading them again). */
+  snapshot?: DocumentSnapshot;
+  /** The time recorded on tracked insertions. */
+  now?: Date;
+}
+
+/**
+ * Applies a plan to a .docx file's bytes and returns the new file's bytes. word/document.xml is
+ * edited by text splices at exact element boundaries, so every character outside the rows inserted
+ * or removed and the summary stays as it was, and every other part of the package keeps its bytes.
+ * Throws DocxWriteError, writing nothing, when the file does not hold what the plan expects; a
+ * DocxError when the file cannot be read.
+ */
+export async function applyPlanToDocx(bytes: Uint8Array, plan: Plan, options: DocxWriteOptions = {}): Promise<Uint8Array> {
+  const snapshot = options.snapshot ?? (await readDocx(bytes));
+  const unmet = unmetExpectation(snapshot, plan.expect);
+  if (unmet) {
+    throw new DocxWriteError("document-changed", `The document has changed since the update was planned (${unmet}), so nothing was written.`);
+  }
+  if (plan.writes.length === 0) return bytes;
+  const unsupported = plan.writes.find((write) => !WRITERS[write.kind]);
+  if (unsupported) throw new DocxWriteError("unsupported", `This kind of change (${unsupported.kind}) cannot be written to a .docx file yet.`);
+
+  const pack = await openPackage(bytes);
+  const structure = documentStructure(pack.document);
+  assertSameShape(structure, snapshot);
+  const context: WriteContext = {
+    tree: pack.document,
+    ids: new IdAllocator(pack.document),
+    revision: pack.tracksChanges ? revisionAt(options.now ?? new Date()) : null,
+    structure,
+  };
+  const splices = plan.writes.flatMap((write, order) =>
+    WRITERS[write.kind]!(context, write as never).map((splice) => ({ ...splice, order })),
+  );
+  const text = applySplices(pack.document.text, splices);
+  const written = await replacePart(pack.zip, pack.documentPath, encodePart(text, pack.encoding));
+  // What is written must read back as exactly what the plan says the document holds afterwards.
+  if (!sameSnapshot(await readDocx(written), applyPlanToSnapshot(snapshot, plan))) {
+    throw new DocxWriteError("unsupported", "The changed document did not read back as planned, so nothing was written. Please report this.");
+  }
+  return written;
+}
+
+interface WriteContext extends BuildContext {
+  structure: DocumentStructure;
+}
+
+type WriteOf<K extends Write["kind"]> = Extract<Write, { kind: K }>;
+type Writer<K extends Write["kind"]> = (context: WriteContext, write: WriteOf<K>) => Omit<Splice, "order">[];
+
+const WRITERS: { [K in Write["kind"]]?: Writer<K> } = {
+  "insert-rows": (context, write) => {
+    const table = tableAt(context, write.table);
+    const template = table.rows[write.afterRow];
+    if (!template) throw layoutChanged();
+    const xml = write.rows.map((row) => newRowXml(context, template, row)).join("");
+    return [{ start: template.element.end, end: template.element.end, text: xml }];
+  },
+  "delete-rows": (context, write) => {
+    const table = tableAt(context, write.table);
+    const rows = table.rows.slice(write.row, write.row + write.count);
+    if (rows.length !== write.count || rows.length === table.rows.length) throw layoutChanged();
+    return rows.map((row) => ({ start: row.element.start, end: row.element.end, text: "" }));
+  },
+  "insert-summary": (context, write) => {
+    const { at, paragraphAfter } = summaryPlace(context.structure, write.place);
+    const text = summaryXml(context, context.structure, write.rows) + (paragraphAfter ? emptyParagraph(context) : "");
+    return [{ start: at, end: at, text }];
+  },
+  "replace-summary": (context, write) => {
+    const table = tableAt(context, write.table);
+    const sdt = table.sdts.find((element) => sdtTag(element) === SUMMARY_TAG);
+    const replaced = sdt ?? table.element;
+    const id = sdt && summaryId(sdt);
+    return [{ start: replaced.start, end: replaced.end, text: summaryXml(context, context.structure, write.rows, id) }];
+  },
+};
+
+function tableAt(context: WriteContext, index: number): DocxTable {
+  const table = context.structure.tables[index];
+  if (!table) throw layoutChanged();
+  return table;
+}
+
+function layoutChanged(): DocxWriteError {
+  return new DocxWriteError("document-changed", "The document's tables have changed since the update was planned, so nothing was written.");
+}
+
+function summaryId(sdt: DocxTable["sdts"][number]): string | undefined {
+  const properties = sdt.children.find((child) => child.name === "w:sdtPr");
+  return properties?.children.find((child) => child.name === "w:id")?.attributes["w:val"];
+}
+
+/**
+ * Where a new summary goes: at the end (after the last block, before the body's section properties)
+ * or straight after a body paragraph. An empty paragraph follows it when nothing or a table would,
+ * as Word keeps tables apart and ends a document with a paragraph.
+ */
+function summaryPlace(
+  structure: DocumentStructure,
+  place: WriteOf<"insert-summary">["place"],
+): { at: number; paragraphAfter: boolean } {
+  if (place.kind === "end") return { at: structure.sectPr?.start ?? structure.body.contentEnd, paragraphAfter: true };
+  const paragraph = structure.paragraphs[place.paragraph];
+  const inTable = paragraph && structure.tables.some((table) => table.element.start < paragraph.start && paragraph.end <= table.element.end);
+  if (!paragraph || inTable) throw layoutChanged();
+  const next = nextBlockStart(structure, paragraph.end);
+  return { at: paragraph.end, paragraphAfter: next === undefined || next.kind === "table" };
+}
+
+/** The first paragraph or top-level table starting at or after `position`. */
+function nextBlockStart(structure: DocumentStructure, position: number): { kind: "paragraph" | "table" } | undefined {
+  const table = structure.tables.find((candidate) => candidate.element.start >= position);
+  const paragraph = structure.paragraphs.find((candidate) => candidate.start >= position);
+  if (!table && !paragraph) return undefined;
+  if (table && (!paragraph || table.element.start < paragraph.start)) return { kind: "table" };
+  return { kind: "paragraph" };
+}
+
+function emptyParagraph(context: WriteContext): string {
+  return newParagraphXml(context, undefined, { text: "", bold: false });
+}

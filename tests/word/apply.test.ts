@@ -1,0 +1,159 @@
+import type { DocumentSnapshot } from "../../src/model/snapshot";
+import type { Plan, PlanResult } from "../../src/model/plan";
+import { COMMENT_PREFIX, GRADE_DROPDOWN_TAG, SUMMARY_TAG } from "../../src/model/plan";
+import {
+  applyPlanToSnapshot,
+  parse,
+  planAddComments,
+  planAddRound,
+  planRemoveComments,
+  planRemoveRound,
+  planSetGrade,
+  planSummary,
+} from "../../src/model";
+import { createWordGateway } from "../../src/word/gateway";
+import { WordError } from "../../src/word/gateway-types";
+import { install } from "../helpers/simulated-word";
+import { realSnapshot } from "../helpers/text-snapshot";
+
+const TODAY = "2026-12-02";
+
+function planOf(result: PlanResult): Plan {
+  if (!result.ok) throw new Error(result.reason);
+  return result.plan;
+}
+
+/** Applies a plan on the simulated Word; returns the rescan and the syncs apply took. */
+async function applied(source: DocumentSnapshot, plan: Plan, options = {}) {
+  const word = install(source, options);
+  const gateway = createWordGateway();
+  const before = await gateway.scan();
+  word.resetCounters();
+  await gateway.apply(plan);
+  const syncs = word.syncCount;
+  const after = await gateway.scan();
+  return { word, gateway, before, after, syncs };
+}
+
+describe.each(["careersProvision", "careLeaversEet"] as const)("gateway.apply on %s", (name) => {
+  const source = realSnapshot(name);
+
+  it("adds an update with dropdowns in two syncs; the rescan is what the engine said it would be", async () => {
+    const plan = planOf(planAddRound(source, { month: "2026-11", recommendations: "all", dropdowns: true, today: TODAY }));
+    const { word, before, after, syncs } = await applied(source, plan);
+    expect(syncs).toBe(2);
+    expect(after).toEqual(applyPlanToSnapshot(before, plan));
+    const document = parse(after);
+    for (const recommendation of document.recommendations) {
+      const last = recommendation.rounds[recommendation.rounds.length - 1]!;
+      expect(last.month).toBe("2026-11");
+      expect([last.evidence?.text, last.assessment?.text, last.impact?.text]).toEqual(["", "", ""]);
+    }
+    const dropdowns = word.contentControls().filter((c) => c.tag === GRADE_DROPDOWN_TAG);
+    expect(dropdowns).toHaveLength(document.recommendations.length);
+    expect(dropdowns[0]!.items).toEqual(["1. Fully Achieved", "2. On-Track", "3. Slipped", "4. Not Achieved"]);
+  });
+
+  it("removes what it added, giving back the document scanned before", async () => {
+    const add = planOf(planAddRound(source, { month: "2026-11", recommendations: "all", dropdowns: true, today: TODAY }));
+    const { gateway, before, after, word } = await applied(source, add);
+    const remove = planOf(planRemoveRound(after, { month: "2026-11", recommendations: add.round!.recommendations }));
+    word.resetCounters();
+    await gateway.apply(remove);
+    expect(word.syncCount).toBe(2);
+    expect(await gateway.scan()).toEqual(before);
+  });
+
+  it("chooses a grade in a new dropdown, then changes it by replacing exactly the grade", async () => {
+    const add = planOf(planAddRound(source, { month: "2026-11", recommendations: "all", dropdowns: true, today: TODAY }));
+    const { gateway, after, word } = await applied(source, add);
+    const first = parse(after).recommendations[0]!;
+    const set = planOf(planSetGrade(after, { recommendation: first.number, round: first.rounds.length - 1, grade: 2 }));
+    word.resetCounters();
+    await gateway.apply(set);
+    expect(word.syncCount).toBe(2);
+    const graded = await gateway.scan();
+    expect(graded).toEqual(applyPlanToSnapshot(after, set));
+    expect(parse(graded).recommendations[0]!.rounds[first.rounds.length - 1]!.assessment?.grade).toBe(2);
+    const original = parse(source).recommendations[0]!;
+    const change = planOf(planSetGrade(graded, { recommendation: original.number, round: 0, grade: 4 }));
+    await gateway.apply(change);
+    const changed = await gateway.scan();
+    expect(changed).toEqual(applyPlanToSnapshot(graded, change));
+    expect(parse(changed).recommendations[0]!.rounds[0]!.assessment?.grade).toBe(4);
+  });
+
+  it("inserts the summary at the end and refreshes only it", async () => {
+    const insert = planOf(planSummary(source, { place: { kind: "end" }, today: TODAY }));
+    const { gateway, before, after, word } = await applied(source, insert);
+    expect(after).toEqual(applyPlanToSnapshot(before, insert));
+    expect(word.contentControls().filter((c) => c.tag === SUMMARY_TAG)).toHaveLength(1);
+    const refresh = planOf(planSummary(after, { place: { kind: "end" }, today: "2026-12-03" }));
+    expect(refresh.writes[0]!.kind).toBe("replace-summary");
+    word.resetCounters();
+    await gateway.apply(refresh);
+    expect(word.syncCount).toBe(2);
+    expect(await gateway.scan()).toEqual(applyPlanToSnapshot(after, refresh));
+  });
+
+  it("adds review comments once, and removes only its own", async () => {
+    const add = planOf(planAddComments(source));
+    const { gateway, word } = await applied(source, add);
+    const ours = word.comments().length;
+    expect(ours).toBe(add.writes.length);
+    await gateway.apply(add);
+    expect(word.comments()).toHaveLength(ours);
+    word.resetCounters();
+    await gateway.apply(planOf(planRemoveComments(source)));
+    expect(word.syncCount).toBe(2);
+    expect(word.comments()).toHaveLength(0);
+    expect(COMMENT_PREFIX).toBe("[Scrutiny check] ");
+  });
+});
+
+describe("gateway.apply refuses", () => {
+  const source = realSnapshot("careLeaversEet");
+
+  it("writes nothing when the document changed since the scan", async () => {
+    const plan = planOf(planAddRound(source, { month: "2026-11", recommendations: "all", dropdowns: false, today: TODAY }));
+    const moved = planOf(planAddRound(source, { month: "2026-10", recommendations: ["2"], dropdowns: false, today: TODAY }));
+    const word = install(applyPlanToSnapshot(source, moved));
+    const gateway = createWordGateway();
+    const before = await gateway.scan();
+    word.resetCounters();
+    await expect(gateway.apply(plan)).rejects.toMatchObject({ code: "DocumentChanged" });
+    expect(word.syncCount).toBe(1);
+    expect(await gateway.scan()).toEqual(before);
+  });
+
+  it("a dropdown plan on a host without WordApi 1.9, before any sync", async () => {
+    const plan = planOf(planAddRound(source, { month: "2026-11", recommendations: "all", dropdowns: true, today: TODAY }));
+    const word = install(source, { requirementSets: { WordApi: "1.4" } });
+    await expect(createWordGateway().apply(plan)).rejects.toBeInstanceOf(WordError);
+    expect(word.syncCount).toBe(0);
+  });
+});
+
+describe("scan reads change tracking, never sets it", () => {
+  const source = realSnapshot("careersProvision");
+
+  it.each([
+    [{ trackingChanges: true }, true],
+    [{ trackingChanges: false }, false],
+  ])("on WordApi 1.4 and later (%j)", async (options, tracking) => {
+    const word = install(source, options);
+    const scanned = await createWordGateway().scan();
+    expect(scanned.trackingChanges).toBe(tracking);
+    expect(word.syncCount).toBe(1);
+    const plan = planOf(planAddRound(scanned, { month: "2026-11", recommendations: "all", dropdowns: true, today: TODAY }));
+    await createWordGateway().apply(plan);
+    expect(word.changeTrackingMode).toBe(tracking ? "TrackAll" : "Off");
+  });
+
+  it("leaves it unknown on WordApi 1.3", async () => {
+    install(source, { requirementSets: { WordApi: "1.3" } });
+    const scanned = await createWordGateway().scan();
+    expect(scanned.trackingChanges).toBeUndefined();
+    expect(scanned).toEqual(source);
+  });
+});
