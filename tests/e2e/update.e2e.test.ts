@@ -246,7 +246,7 @@ describe("grades, the summary and comments on the Careers Provision sample", () 
     // Comments: one per cell with an error or warning, in the margin beside the cell.
     const comments = section(page, "Review comments");
     await comments.getByRole("button", { name: "Add review comments" }).click(SHORT);
-    const added = comments.getByText(/^Added \d+ review comments?$/);
+    const added = comments.getByText(/^Review comments in \d+ places? with errors or warnings/);
     await added.waitFor(SHORT);
     const count = Number(/\d+/.exec(await added.innerText())![0]);
     const margin = documentView(page).getByRole("list", { name: "Comments" });

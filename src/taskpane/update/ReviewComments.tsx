@@ -23,10 +23,9 @@ export function ReviewComments(props: SectionProps) {
       source: COMMENTS_SOURCE,
       label: "Adding comments…",
       plan: () => planners.addComments(snapshot),
-      done: (plan) => {
-        const added = plan.writes.filter((w) => w.kind === "add-comment").length;
-        return added > 0 ? `Added ${plural(added, "review comment")}` : describePlan(plan);
-      },
+      // Word skips a comment already there, so the count is of places, not of comments written just now.
+      done: (plan) =>
+        `Review comments in ${plural(plan.writes.filter((w) => w.kind === "add-comment").length, "place")} with errors or warnings; any already there were not repeated`,
     });
 
   const remove = (): Promise<void> =>
