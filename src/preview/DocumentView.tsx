@@ -26,7 +26,8 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     padding: "3pt 5pt",
     verticalAlign: "top",
-    overflowWrap: "anywhere",
+    // break-word, not anywhere: a narrow column of the grade summary still fits its longest word.
+    overflowWrap: "break-word",
     "& p": { margin: "0 0 3pt", minHeight: "1.3em", whiteSpace: "pre-wrap" },
     "& p:last-child": { marginBottom: 0 },
   },

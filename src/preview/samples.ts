@@ -18,9 +18,9 @@ export const THEME_NAMES: readonly { id: ThemeName; title: string }[] = [
 
 /** The Words the preview can simulate, by the highest WordApi requirement set each supports. */
 export const WORD_APIS = [
-  { id: "1.9", title: "Word API 1.9 (Microsoft 365, Word on the web)" },
-  { id: "1.4", title: "Word API 1.4 (no grade dropdowns)" },
-  { id: "1.3", title: "Word API 1.3 (Office 2019 and 2021: no dropdowns, no comments)" },
+  { id: "1.9", title: "API 1.9: Microsoft 365, web" },
+  { id: "1.4", title: "API 1.4: no dropdowns" },
+  { id: "1.3", title: "API 1.3: Office 2019, 2021" },
 ] as const;
 
 export type WordApi = (typeof WORD_APIS)[number]["id"];
