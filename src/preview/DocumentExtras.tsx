@@ -7,7 +7,6 @@ import {
   MenuPopover,
   MenuTrigger,
   makeStyles,
-  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { ChevronDownRegular, CommentRegular } from "@fluentui/react-icons";
@@ -156,34 +155,43 @@ export function CommentMargin({
 }) {
   const styles = useStyles();
   const margin = useRef<HTMLDivElement>(null);
-  const [tops, setTops] = useState<number[]>([]);
+  const [tops, setTops] = useState<Map<string, number>>(new Map());
 
+  // Cards go in the order of what they are on, each level with it, pushed down when the one above is in the way.
   useLayoutEffect(() => {
     const root = margin.current;
     const pageElement = page.current;
     if (!root || !pageElement) return;
     const origin = root.getBoundingClientRect().top;
-    let next = 0;
-    const cards = Array.from(root.children) as HTMLElement[];
-    const placed = comments.map((comment, i) => {
+    const heights = new Map(
+      (Array.from(root.children) as HTMLElement[]).map((card) => [card.dataset.commentId ?? "", card.offsetHeight]),
+    );
+    const wanted = comments.map((comment) => {
       const anchor = pageElement.querySelector(`[data-location="${keyOf(comment)}"]`);
-      const wanted = anchor ? anchor.getBoundingClientRect().top - origin : next;
-      const top = Math.max(wanted, next);
-      next = top + (cards[i]?.offsetHeight ?? 40) + 6;
-      return top;
+      return { id: comment.id, top: anchor ? anchor.getBoundingClientRect().top - origin : Number.MAX_SAFE_INTEGER };
     });
-    setTops((was) => (was.length === placed.length && was.every((t, i) => t === placed[i]) ? was : placed));
+    wanted.sort((a, b) => a.top - b.top);
+    const placed = new Map<string, number>();
+    let next = 0;
+    for (const { id, top } of wanted) {
+      const at = Math.max(top === Number.MAX_SAFE_INTEGER ? next : top, next);
+      placed.set(id, at);
+      next = at + (heights.get(id) ?? 40) + 6;
+    }
+    setTops((was) => (was.size === placed.size && [...placed].every(([id, t]) => was.get(id) === t) ? was : placed));
   }, [comments, page, keyOf, layoutKey]);
 
+  const ordered = [...comments].sort((a, b) => (tops.get(a.id) ?? 0) - (tops.get(b.id) ?? 0));
   if (comments.length === 0) return null;
   return (
     <div ref={margin} className={styles.margin} role="list" aria-label="Comments">
-      {comments.map((comment, i) => (
+      {ordered.map((comment) => (
         <div
           key={comment.id}
           role="listitem"
-          className={mergeClasses(styles.comment)}
-          style={{ top: `${tops[i] ?? 0}px` }}
+          className={styles.comment}
+          style={{ top: `${tops.get(comment.id) ?? 0}px` }}
+          data-comment-id={comment.id}
           data-comment-on={keyOf(comment)}
         >
           <div className={styles.author}>
