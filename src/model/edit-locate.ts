@@ -28,12 +28,18 @@ export function cellAt(tables: readonly SnapshotTable[], location: CellLocation)
   return rowAt(tables, location.table, location.row)?.cells[location.cell] ?? null;
 }
 
+const bodyParagraphs = new WeakMap<DocumentSnapshot, Map<number, SnapshotParagraph>>();
+
 /** The body paragraph (not one in a table) with this index in `body.paragraphs`, or null. */
 export function bodyParagraphAt(snapshot: DocumentSnapshot, paragraph: number): SnapshotParagraph | null {
-  for (const block of snapshot.blocks) {
-    if (block.kind === "paragraph" && block.location.paragraph === paragraph) return block;
+  // Planners look up many paragraphs of one snapshot: indexed once per snapshot.
+  let index = bodyParagraphs.get(snapshot);
+  if (!index) {
+    index = new Map();
+    for (const block of snapshot.blocks) if (block.kind === "paragraph") index.set(block.location.paragraph, block);
+    bodyParagraphs.set(snapshot, index);
   }
-  return null;
+  return index.get(paragraph) ?? null;
 }
 
 /** What a place holds, as an expectation: its paragraphs exactly as scanned (null when there is no such place). */

@@ -20,7 +20,11 @@ export function applyGradeNames(document: MonitoringDocument, keyRows: KeyRows):
 function reread(round: Round, reader: ReturnType<typeof keyReader>): Round {
   let assessment = round.assessment;
   const own = assessment ? readOwnGrade(assessment.text, reader) : null;
-  if (assessment && own) assessment = { ...assessment, grade: own.grade, explanation: own.explanation };
+  if (assessment && own) {
+    // Where the grade phrase is was read for the usual names: unknown when the key's own words read differently.
+    const same = own.grade === assessment.grade && own.explanation === assessment.explanation;
+    assessment = { ...assessment, grade: own.grade, explanation: own.explanation, gradeAt: same ? assessment.gradeAt : null };
+  }
   const misplacedGrades: MisplacedGrade[] = [...round.misplacedGrades];
   for (const part of ["evidence", "impact"] as const) {
     const row = round[part];

@@ -1,6 +1,6 @@
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
-import type { Location } from "../model";
+import type { Analysis, Location } from "../model";
 import type { WordGateway } from "../word/gateway-types";
 import { AutoOpenSwitch } from "./components/AutoOpenSwitch";
 import { CheckFailed, Intro, NotMonitoringDocument } from "./components/EmptyStates";
@@ -11,6 +11,8 @@ import { TotalsPanel } from "./components/TotalsPanel";
 import { UpdatePanel } from "./update/UpdatePanel";
 import { checkAnnouncement, latestUpdateNote, reviewName, statusLine } from "./summary";
 import { useCheck, type Analyse, type CheckState } from "./useCheck";
+import { useSetAside } from "./useSetAside";
+import { partitionFindings } from "../model/set-aside";
 
 const useStyles = makeStyles({
   app: {
@@ -31,15 +33,15 @@ type View = "findings" | "totals" | "update";
 
 const VIEW_NAMES: Record<View, string> = { findings: "Findings", totals: "Totals", update: "Update" };
 
-/** What a screen reader hears: progress while checking, then the result. */
-function announcement(state: CheckState): string {
+/** What a screen reader hears: progress while checking, then the result (counting the findings still shown). */
+function announcement(state: CheckState, shown: Analysis | null): string {
   switch (state.status) {
     case "idle":
       return "";
     case "checking":
       return "Checking…";
     case "done":
-      return checkAnnouncement(state.last.analysis);
+      return checkAnnouncement(shown ?? state.last.analysis);
     case "error":
       return `Check failed: ${state.message}`;
   }
@@ -61,19 +63,26 @@ export function App({ gateway, analyse }: AppProps) {
   const last = state.status === "idle" ? null : state.last;
   const analysis = last?.analysis ?? null;
   const checking = state.status === "checking";
+  const setAside = useSetAside(gateway);
+  // Set-aside findings leave the list and every count; they are listed under "Set aside (N)".
+  const partition = useMemo(
+    () => (analysis ? partitionFindings(analysis.findings, setAside.records, analysis.document) : null),
+    [analysis, setAside.records],
+  );
+  const counted = analysis && partition ? { ...analysis, findings: partition.shown } : null;
 
   return (
     <main className={styles.app}>
       <Header
         reviewName={analysis ? reviewName(analysis.document) : null}
-        status={analysis?.recognised ? statusLine(analysis) : null}
+        status={counted?.recognised ? statusLine(counted) : null}
         note={analysis?.recognised ? latestUpdateNote(analysis) : null}
         checking={checking}
         checkedAt={last?.checkedAt ?? null}
         onCheck={() => void check()}
       />
       <div role="status" className={shared.visuallyHidden}>
-        {announcement(state)}
+        {announcement(state, counted)}
       </div>
       {state.status === "error" && <CheckFailed message={state.message} />}
       <div className={styles.results} aria-busy={checking}>
@@ -87,13 +96,20 @@ export function App({ gateway, analyse }: AppProps) {
               onTabSelect={(_event, data) => setView(data.value as View)}
               aria-label="Results"
             >
-              <Tab value="findings">Findings ({analysis.findings.length})</Tab>
+              <Tab value="findings">Findings ({partition?.shown.length ?? 0})</Tab>
               <Tab value="totals">Totals</Tab>
               <Tab value="update">Update</Tab>
             </TabList>
             <div role="tabpanel" aria-label={VIEW_NAMES[view]}>
               {view === "findings" && (
-                <FindingsPanel findings={analysis.findings} document={analysis.document} onSelect={select} />
+                <FindingsPanel
+                  findings={partition?.shown ?? []}
+                  document={analysis.document}
+                  onSelect={select}
+                  setAside={partition?.setAside ?? []}
+                  onSetAside={(finding, reason) => setAside.setAside(finding, analysis.document, reason)}
+                  onRestore={setAside.restore}
+                />
               )}
               {view === "totals" && <TotalsPanel totals={analysis.totals} gradeNames={analysis.document.gradeNames} />}
               {view === "update" && last && (

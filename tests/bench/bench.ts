@@ -13,6 +13,7 @@ import { analyse } from "../../src/model";
 import { readDocx } from "../../src/docx";
 import { docxFromSnapshot } from "../fixtures/docx-builder";
 import { syntheticSnapshot } from "../helpers/synthetic";
+import { benchWrites, writesTable, type WritesBench } from "./writes";
 
 const ROOT = join(__dirname, "..", "..");
 const SIZES = [10, 100, 1000] as const;
@@ -50,6 +51,9 @@ interface BenchResult {
   };
   docx: { ms: { "100": number; "1000": number }; bytes: { "100": number; "1000": number } };
   cli: { ms100: number; minMs100: number; runs: number; exitCode: number | null };
+  /** The write path (writes.ts): syncs per gateway call at 10 and 1,000 recommendations, planning vs checking. */
+  syncs: WritesBench["syncs"];
+  writes: Omit<WritesBench, "syncs">;
   targets: {
     engine1000Ms: number;
     cliMs100: number;
@@ -154,6 +158,7 @@ async function bench(log: (line: string) => void): Promise<BenchResult> {
       2,
     );
 
+    const { syncs, ...writes } = await benchWrites(log, ROUNDS);
     const calibrationAfter = await measure(calibrationLoop, 5, 1);
     const cpuList = cpus();
     const linear = perRec[1000] <= 2 * perRec[100];
@@ -173,6 +178,8 @@ async function bench(log: (line: string) => void): Promise<BenchResult> {
         bytes: { "100": docx100.length, "1000": docx1000.length },
       },
       cli: { ms100: Math.round(cli.medianMs), minMs100: Math.round(cli.minMs), runs: cli.runs, exitCode },
+      syncs,
+      writes,
       targets: {
         ...TARGETS,
         engineMet: engineMs[1000] <= TARGETS.engine1000Ms,
@@ -208,6 +215,8 @@ function table(result: BenchResult): string {
     "",
     "scrutiny-check on a 100-recommendation .docx (wall time of `node bin/scrutiny-check.js`, median)",
     `  ${cli.ms100} ms (fastest ${cli.minMs100} ms, ${cli.runs} runs, exit ${cli.exitCode})`,
+    "",
+    ...writesTable({ syncs: result.syncs, ...result.writes }),
     "",
     "Targets",
     `  engine, 1,000 recommendations ≤ ${targets.engine1000Ms} ms: ${met(targets.engineMet)} (${engine.ms[1000]} ms)`,

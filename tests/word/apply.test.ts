@@ -157,3 +157,78 @@ describe("scan reads change tracking, never sets it", () => {
     expect(scanned).toEqual(source);
   });
 });
+
+describe("cursor", () => {
+  const source = realSnapshot("careLeaversEet");
+
+  it("is the cell or paragraph holding the selection, in one sync", async () => {
+    const word = install(source);
+    const gateway = createWordGateway();
+    const cell = { kind: "cell" as const, table: 2, row: 3, cell: 1 };
+    await gateway.select(cell);
+    word.resetCounters();
+    expect(await gateway.cursor()).toEqual(cell);
+    expect(word.syncCount).toBe(1);
+    const paragraph = source.blocks.filter((b) => b.kind === "paragraph")[3]!;
+    if (paragraph.kind !== "paragraph") throw new Error("no paragraph");
+    await gateway.select(paragraph.location);
+    expect(await gateway.cursor()).toEqual(paragraph.location);
+  });
+
+  it("is the document's start before anything was selected", async () => {
+    install(source);
+    expect(await createWordGateway().cursor()).toEqual({ kind: "cell", table: 0, row: 0, cell: 0 });
+  });
+});
+
+describe("document settings", () => {
+  it("are read and saved into the document, on WordApi 1.3 too", async () => {
+    const word = install(realSnapshot("careersProvision"), { requirementSets: { WordApi: "1.3" }, settings: { keep: 1 } });
+    const gateway = createWordGateway();
+    expect(gateway.readSetting("keep")).toBe(1);
+    expect(gateway.readSetting("missing")).toBeNull();
+    const record = { month: "2026-11", recommendations: ["1", "2"], addedAt: "2026-12-02T01:00:00.000Z" };
+    await gateway.saveSetting("last-add", record);
+    expect(word.savedSettings).toEqual({ keep: 1, "last-add": record });
+    expect(gateway.readSetting("last-add")).toEqual(record);
+    word.failSettingsSave("read-only");
+    await expect(gateway.saveSetting("x", 1)).rejects.toMatchObject({ code: "SaveFailed" });
+  });
+});
+
+describe("gateway.apply: the document moved", () => {
+  const source = realSnapshot("careersProvision");
+  const plan = planOf(planAddRound(source, { month: "2026-11", recommendations: "all", dropdowns: true, today: TODAY }));
+
+  it.each([
+    ["someone typed in a template row", (s: DocumentSnapshot): DocumentSnapshot => {
+      const write = plan.writes[3]!;
+      if (write.kind !== "insert-rows") throw new Error(write.kind);
+      return {
+        blocks: s.blocks.map((b) =>
+          b.kind === "table" && b.index === write.table
+            ? { ...b, rows: b.rows.map((r, i) => (i === write.afterRow ? { cells: r.cells.map((c, k) => (k === 1 ? { ...c, paragraphs: [...c.paragraphs, "typed"] } : c)) } : r)) }
+            : b,
+        ),
+      };
+    }],
+    ["a table was added", (s: DocumentSnapshot): DocumentSnapshot => applyPlanToSnapshot(s, planOf(planSummary(s, { place: { kind: "end" }, today: TODAY })))],
+  ])("%s: nothing is written", async (_what, change) => {
+    const word = install(change(source));
+    const gateway = createWordGateway();
+    const before = await gateway.scan();
+    word.resetCounters();
+    const failure = gateway.apply(plan);
+    await expect(failure).rejects.toBeInstanceOf(WordError);
+    await expect(failure).rejects.toMatchObject({ code: "DocumentChanged", message: expect.stringMatching(/nothing was written/) });
+    expect(word.syncCount).toBe(1);
+    expect(await gateway.scan()).toEqual(before);
+    expect(word.contentControls()).toEqual([]);
+  });
+
+  it("comments on a host without WordApi 1.4: refused before any sync", async () => {
+    const word = install(source, { requirementSets: { WordApi: "1.3" } });
+    await expect(createWordGateway().apply(planOf(planAddComments(source)))).rejects.toMatchObject({ code: "ApiNotFound" });
+    expect(word.syncCount).toBe(0);
+  });
+});
