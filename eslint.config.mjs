@@ -17,6 +17,33 @@ const officeRules = {
   "office-addins/test-for-null-using-isNullObject": "error",
 };
 
+// Document text is only ever rendered as text (React escapes it): nothing may turn a string into markup or code.
+const noMarkupOrCode = {
+  "no-eval": "error",
+  "no-implied-eval": "error",
+  "no-new-func": "error",
+  "no-restricted-properties": [
+    "error",
+    { property: "innerHTML", message: "Render text, never markup: set textContent or let React render it." },
+    { property: "outerHTML", message: "Render text, never markup." },
+    { property: "insertAdjacentHTML", message: "Render text, never markup." },
+    { object: "document", property: "write", message: "Render text, never markup." },
+  ],
+};
+const noMarkupSyntax = [
+  {
+    selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+    message: "Document text is rendered as text only: no dangerouslySetInnerHTML.",
+  },
+];
+// Spreading an array of unbounded length into a call overflows the stack (about 125,000 items): loop instead.
+const noUnboundedSpread = [
+  {
+    selector: "CallExpression[callee.property.name=/^(push|unshift|max|min|fromCharCode|fromCodePoint)$/] > SpreadElement",
+    message: "Spreading an array into push/Math.max/… overflows the stack when it is long: use a loop.",
+  },
+];
+
 export default tseslint.config(
   { ignores: ["node_modules/", "build/", "dist/", "coverage/", "test-results/"] },
   js.configs.recommended,
@@ -33,6 +60,16 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-console": ["error", { allow: ["warn", "error"] }],
     },
+  },
+  {
+    // The product's code (tests may reset a page with innerHTML = "").
+    files: ["src/**/*.{ts,tsx}"],
+    rules: { ...noMarkupOrCode, "no-restricted-syntax": ["error", ...noMarkupSyntax] },
+  },
+  {
+    // The engine, the .docx reader and writer and the CLI: what handles a document's whole contents.
+    files: ["src/model/**/*.ts", "src/docx/**/*.ts", "src/cli/**/*.ts"],
+    rules: { "no-restricted-syntax": ["error", ...noMarkupSyntax, ...noUnboundedSpread] },
   },
   {
     files: ["src/cli/**", "scripts/**", "tests/**", "bin/**", "*.js", "*.mjs"],

@@ -3,7 +3,7 @@
 # browser tests. Installs what is missing first (npm packages; Debian's Chromium for the browser tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-deps.sh --browser
+bash scripts/ensure-deps.sh --browser --libreoffice
 
 echo "== typecheck"; npx tsc --noEmit -p tsconfig.json && npx tsc --noEmit -p tsconfig.model.json
 echo "== lint";      npx eslint .

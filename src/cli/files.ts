@@ -53,7 +53,9 @@ async function docxFilesUnder(folder: string, skip: (name: string) => boolean): 
   for (const entry of entries) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && entry.name !== "node_modules") found.push(...(await docxFilesUnder(path, skip)));
+      if (!entry.name.startsWith(".") && entry.name !== "node_modules") {
+        for (const file of await docxFilesUnder(path, skip)) found.push(file);
+      }
     } else if (isDocxName(entry.name) && !skip(entry.name) && (entry.isFile() || entry.isSymbolicLink())) {
       found.push(path);
     }

@@ -1,5 +1,6 @@
 /** `--markdown`: a report a scrutiny officer can paste into an email or a committee paper. */
 import type { Severity } from "../model/types";
+import { pushAll } from "../model/arrays";
 import {
   describeCounts,
   gradeText,
@@ -45,8 +46,9 @@ function fileSection(report: FileReport, h: string): string {
   if (report.latestUpdate) out.push("", escape(report.latestUpdate));
 
   out.push("", `${h}# Recommendations`, "");
-  out.push(
-    ...table(
+  pushAll(
+    out,
+    table(
       ["Recommendation", "Latest update", "Grade", "Complete?"],
       recs.map((r) => {
         const latest = latestRound(r);
@@ -68,8 +70,9 @@ function fileSection(report: FileReport, h: string): string {
   }
 
   out.push("", `${h}# Totals: latest update of each recommendation`, "");
-  out.push(
-    ...table(
+  pushAll(
+    out,
+    table(
       ["Grade", "Recommendations"],
       [
         ...GRADE_COLUMNS.map((g) => [`${g} ${escape(report.gradeNames[g])}`, String(report.totals.latest[g])]),
@@ -83,8 +86,9 @@ function fileSection(report: FileReport, h: string): string {
   out.push("", `${h}# Totals: every update`, "");
   if (report.totals.rounds.length === 0) out.push("No progress updates yet.");
   else
-    out.push(
-      ...table(
+    pushAll(
+      out,
+      table(
         ["Update", ...GRADE_COLUMNS.map((g) => `${g} ${escape(report.gradeNames[g])}`), "No grade"],
         report.totals.rounds.map((round) => [escape(round.label), ...countCells(round.counts)]),
         [false, true, true, true, true, true],

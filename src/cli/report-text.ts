@@ -1,5 +1,6 @@
 /** The default report: plain text for a terminal. Colour only adds emphasis; words carry the meaning. */
 import type { Severity } from "../model/types";
+import { pushAll } from "../model/arrays";
 import {
   describeCounts,
   gradeText,
@@ -59,8 +60,9 @@ function fileBlock(report: FileReport, style: Style): string {
   if (report.latestUpdate) lines.push(`  ${report.latestUpdate}`);
 
   lines.push("", style.bold("  Recommendations (latest update)"));
-  lines.push(
-    ...table(
+  pushAll(
+    lines,
+    table(
       ["No.", "Latest update", "Grade", "State"],
       report.recommendations.map((r) => {
         const latest = latestRound(r);
@@ -80,8 +82,9 @@ function fileBlock(report: FileReport, style: Style): string {
 
   lines.push("", style.bold("  Totals"));
   const rounds = report.totals.rounds;
-  lines.push(
-    ...table(
+  pushAll(
+    lines,
+    table(
       ["", ...GRADE_NUMBERS.map((g) => `${g} ${report.gradeNames[g]}`), "No grade"],
       [
         ["Latest update", ...countCells(report.totals.latest)],
@@ -115,7 +118,11 @@ function table(
   paint?: (row: string[], text: string) => string,
   rightAligned: boolean[] = [],
 ): string[] {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)));
+  const widths = head.map((h, i) => {
+    let width = h.length;
+    for (const row of rows) width = Math.max(width, (row[i] ?? "").length);
+    return width;
+  });
   const format = (row: string[]): string =>
     row
       .map((cell, i) => (rightAligned[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))

@@ -1,4 +1,5 @@
 import type { DocumentSnapshot, SnapshotBlock, SnapshotCell, SnapshotRow } from "../model/snapshot";
+import { pushAll } from "../model/arrays";
 import { DocxError, messages } from "./errors";
 import { attributeOf, childNamed, childrenOf, nameOf, textOf, type XmlNode } from "./xml";
 
@@ -105,8 +106,8 @@ function collect(nodes: XmlNode[], name: string, wrappers: Set<string>): XmlNode
   for (const node of nodes) {
     const nodeName = nameOf(node);
     if (nodeName === name) found.push(node);
-    else if (nodeName === "w:sdt") found.push(...collect(sdtContent(node), name, wrappers));
-    else if (nodeName !== undefined && wrappers.has(nodeName)) found.push(...collect(childrenOf(node), name, wrappers));
+    else if (nodeName === "w:sdt") pushAll(found, collect(sdtContent(node), name, wrappers));
+    else if (nodeName !== undefined && wrappers.has(nodeName)) pushAll(found, collect(childrenOf(node), name, wrappers));
   }
   return found;
 }

@@ -1,4 +1,5 @@
 import type { DocumentSnapshot } from "../model/snapshot";
+import { pushAll } from "../model/arrays";
 import { DocxError, messages } from "./errors";
 import { DocxWriteError } from "./write-errors";
 import { childElement, type XmlElement, type XmlTree } from "./write-xml";
@@ -117,8 +118,8 @@ function collect(elements: XmlElement[], name: string, wrappers: Set<string>): X
   const found: XmlElement[] = [];
   for (const element of elements) {
     if (element.name === name) found.push(element);
-    else if (element.name === "w:sdt") found.push(...collect(sdtContent(element), name, wrappers));
-    else if (wrappers.has(element.name)) found.push(...collect(element.children, name, wrappers));
+    else if (element.name === "w:sdt") pushAll(found, collect(sdtContent(element), name, wrappers));
+    else if (wrappers.has(element.name)) pushAll(found, collect(element.children, name, wrappers));
   }
   return found;
 }

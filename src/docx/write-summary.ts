@@ -15,7 +15,8 @@ const TITLE_SHADING = "D9E2F3";
  * content control being replaced, kept so that a refresh with the same figures writes the same markup.
  */
 export function summaryXml(context: BuildContext, structure: DocumentStructure, rows: string[][], id?: string): string {
-  const columns = Math.max(1, ...rows.map((row) => row.length));
+  let columns = 1;
+  for (const row of rows) columns = Math.max(columns, row.length);
   const width = textWidth(structure);
   // The first column holds the row names (updates, recommendations): twice as wide as the figures.
   const share = Math.floor(width / (columns + 1));

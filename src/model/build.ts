@@ -205,9 +205,24 @@ export function finishRound(builder: RoundBuilder, index: number): Round {
   };
 }
 
-export function finishRecommendation(builder: RecommendationBuilder): Recommendation {
+/**
+ * A recommendation whose heading gives no number ("Recommendation:") is named by its place in the
+ * document, so that every message and total can say which one it is.
+ */
+export function unnumbered(position: number): string {
+  return `(unnumbered, ${ordinal(position)})`;
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+  return `${n}${suffix}`;
+}
+
+/** `position` is the recommendation's place in the document, from 1. */
+export function finishRecommendation(builder: RecommendationBuilder, position: number): Recommendation {
   return {
-    number: builder.number,
+    number: builder.number === "" ? unnumbered(position) : builder.number,
     text: trimmed(joined(builder.heading.paragraphs, "\n")),
     location: builder.location,
     responsibility: finishField(builder.responsibility),

@@ -1,3 +1,4 @@
+import { pushAll } from "./arrays";
 import { groupCycles, monthOrdinal, type CyclePlan } from "./cycles";
 import { findLabelDate, formatMonth } from "./dates";
 import { PART_NAMES, subject, type FindingCode, type PartName } from "./findings";
@@ -54,7 +55,9 @@ export function check(document: MonitoringDocument, plan?: CyclePlan): Finding[]
     }
     const ownCycles = roundCycle[rec];
     if (!ownCycles.includes(newestCycle)) {
-      const lastCycle = cycles[Math.max(...ownCycles)];
+      let last = ownCycles[0];
+      for (const cycle of ownCycles) if (cycle > last) last = cycle;
+      const lastCycle = cycles[last];
       findings.add(recommendation, {
         code: "not-updated",
         severity: "warning",
@@ -126,7 +129,7 @@ class FindingList {
   ordered(): Finding[] {
     const all: Finding[] = [];
     for (const group of this.groups) {
-      if (group) all.push(...group.error, ...group.warning, ...group.info);
+      if (group) pushAll(pushAll(pushAll(all, group.error), group.warning), group.info);
     }
     return all;
   }
@@ -185,9 +188,14 @@ function mentionsDate(text: string): boolean {
 
 const RECOMMENDATION_FIELDS = ["responsibility", "targetDate", "agreedAction", "successMeasure"] as const;
 
+const LABEL_END = /[:\s]/;
+
 /** "Agreed Action:" → "Agreed Action". */
 function fieldName(item: Field): string {
-  return item.label.replace(/[:\s]+$/, "").trim() || "A field";
+  // A loop, not /[:\s]+$/, which is quadratic on a long label.
+  let end = item.label.length;
+  while (end > 0 && LABEL_END.test(item.label.charAt(end - 1))) end--;
+  return item.label.slice(0, end).trim() || "A field";
 }
 
 function checkTemplateField(findings: FindingList, recommendation: Recommendation | null, item: Field): void {

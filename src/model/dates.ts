@@ -32,7 +32,9 @@ const MY = new RegExp(MY_SRC);
 const WHOLE_NAMED = new RegExp(`^(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${NAMED_SRC}$`, "i");
 const WHOLE_DMY = new RegExp(`^${DMY_SRC}$`);
 const WHOLE_MY = new RegExp(`^${MY_SRC}$`);
-const WRAPPING = /^[\s([{:]+|[\s)\]}:.,]+$/g;
+const LEADING_WRAPPING = /^[\s([{:]+/;
+/** One character of the wrapping after a date; the run is found by a loop, as "[…]+$" is quadratic on long text. */
+const TRAILING_WRAPPING = /[\s)\]}:.,]/;
 const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 export interface LabelDate {
@@ -69,12 +71,20 @@ function fromNumeric(m: RegExpExecArray): Month | null {
   return toMonth(toYear(m[2]), Number(m[1]));
 }
 
+/** The text without the brackets, colons and spaces around it. */
+function unwrapped(text: string): string {
+  const start = LEADING_WRAPPING.exec(text)?.[0].length ?? 0;
+  let end = text.length;
+  while (end > start && TRAILING_WRAPPING.test(text.charAt(end - 1))) end--;
+  return text.slice(start, end);
+}
+
 /**
  * A whole string that is a date, e.g. "(July 2021)", "Sept 2022", "Feb-23", "09/2022", as "YYYY-MM".
  * Two-digit years are 20xx. Returns null for anything else (including text that merely contains a date).
  */
 export function parseMonth(text: string): Month | null {
-  const t = text.replace(WRAPPING, "");
+  const t = unwrapped(text);
   let m = WHOLE_NAMED.exec(t);
   if (m) return fromNamed(m);
   m = WHOLE_DMY.exec(t);
@@ -108,8 +118,9 @@ export interface WrittenDate {
   dateText: string;
 }
 
-/** Bracketed text that was meant as a date: it has a number, a season or a term ("Summer 2021", "Q3"). */
-const BRACKETED_DATE = /\(\s*([^()]*(?:\d|spring|summer|autumn|winter|term)[^()]*?)\s*\)/i;
+/** Bracketed text, and what makes it meant as a date: a number, a season or a term ("Summer 2021", "Q3"). */
+const BRACKETED = /\(([^()]*)\)/g;
+const DATE_LIKE = /\d|spring|summer|autumn|winter|term/i;
 
 /**
  * The date in a label, readable or not: findLabelDate's, or else bracketed text meant as a date,
@@ -118,8 +129,11 @@ const BRACKETED_DATE = /\(\s*([^()]*(?:\d|spring|summer|autumn|winter|term)[^()]
 export function findWrittenDate(label: string): WrittenDate | null {
   const readable = findLabelDate(label);
   if (readable) return readable;
-  const m = BRACKETED_DATE.exec(label);
-  return m ? { month: null, dateText: m[1] } : null;
+  // One bracket at a time: a single pattern for "(… date-like …)" is quadratic on a long unclosed bracket.
+  for (const m of label.matchAll(BRACKETED)) {
+    if (DATE_LIKE.test(m[1])) return { month: null, dateText: m[1].trim() };
+  }
+  return null;
 }
 
 /** "2022-09" → "September 2022"; anything that is not a month comes back unchanged. */

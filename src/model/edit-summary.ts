@@ -57,7 +57,8 @@ export function summaryRows(document: MonitoringDocument, sums: Totals, wording:
       return [`Recommendation ${history.recommendation}`, ...cells];
     }),
   ];
-  const width = Math.max(...rows.map((r) => r.length));
+  let width = 0;
+  for (const r of rows) width = Math.max(width, r.length);
   return rows.map((r) => [...r, ...Array.from({ length: width - r.length }, () => "")]);
 }
 

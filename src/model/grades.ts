@@ -10,7 +10,8 @@ import { DASHES } from "./text";
 const GAP = `[\\s${DASHES}]*`;
 /** Capture groups 1–4 are the grades, so the group that matched is the grade. */
 const NAME = `(?:(fully${GAP}achieved)|(on${GAP}track)|(slipped)|(not${GAP}achieved))`;
-const PREFIX = `(?:(?:grade|rating|score|assessment(?:\\s+of\\s+progress)?)\\s*[:${DASHES}]?\\s*)`;
+/** Each run of spaces can be matched one way only ("\\s*[:]?\\s*" backtracks, cubic in the spaces of "Grade    …"). */
+const PREFIX = `(?:(?:grade|rating|score|assessment(?:\\s+of\\s+progress)?)\\s*(?:[:${DASHES}]\\s*)?)`;
 /** After a number, these make it a grade ("2.", "2)", "2 –"); a comma or slash does not ("2, 3 and 4…"). */
 const SEPARATOR = `[.:)\\]${DASHES}]`;
 
@@ -19,8 +20,8 @@ const NUMBER_START = new RegExp(`^\\s*(${PREFIX})?([(\\[]\\s*)?([1-4])(?!\\d)(\\
 const SEPARATOR_NEXT = new RegExp(`^\\s*${SEPARATOR}(?!\\d)`);
 const NAME_NEXT = new RegExp(`^\\s+${NAME}\\b`, "i");
 /** What follows an accepted number and belongs to the grade phrase: a separator, the grade's name, trailing punctuation. */
-const NUMBER_TAIL = new RegExp(`^\\s*[.:)\\]${DASHES},]?\\s*(?:${NAME}\\b)?\\s*[.:${DASHES},]?`, "i");
-const NAME_START = new RegExp(`^\\s*${PREFIX}?[(\\[]?\\s*${NAME}\\b\\s*[)\\]]?\\s*[.:${DASHES},]?`, "i");
+const NUMBER_TAIL = new RegExp(`^\\s*(?:[.:)\\]${DASHES},]\\s*)?(?:${NAME}\\b\\s*)?[.:${DASHES},]?`, "i");
+const NAME_START = new RegExp(`^\\s*${PREFIX}?(?:[(\\[]\\s*)?${NAME}\\b\\s*(?:[)\\]]\\s*)?[.:${DASHES},]?`, "i");
 /** Words that make "2. Largely met" a grade when found outside the Assessment row. */
 const WEAK_GRADE_WORD =
   /^(?:largely|partially|mostly|fully|not)?\s*(?:met|achieved)\b\s*(?:[.,;:!)]|$)|^partially\s*(?:[.,;:!)]|$)/i;

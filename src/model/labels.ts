@@ -38,14 +38,34 @@ interface LabelSpec {
   distinctive: boolean;
 }
 
-/** Dates and "(include explanation if required)" that follow a round label's words. */
-const ROUND_TAIL = new RegExp(
-  `^(?:\\s*(?:\\([^()]{0,80}\\)|[${DASHES},]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?[\\s${DASHES}/']*\\d{2,4}\\b))*\\s*:?(?:\\s*\\(\\s*include\\s+explanation[^()]*\\)\\s*:?)?`,
-  "i",
+/**
+ * Dates and "(include explanation if required)" that follow a round label's words: pieces matched one
+ * at a time (ROUND_PIECE, sticky) by `tailLength`, as one pattern repeating them overflows the regular
+ * expression stack on a label of 700,000 "(July 21)".
+ */
+const ROUND_PIECE = new RegExp(
+  `\\s*(?:\\([^()]{0,80}\\)|[${DASHES},]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?[\\s${DASHES}/']*\\d{2,4}\\b)`,
+  "iy",
 );
+const ROUND_END = /\s*:?(?:\s*\(\s*include\s+explanation[^()]*\)\s*:?)?/iy;
 const COLON_TAIL = /^\s*[:.]?/;
 /** In a label cell, bracketed text after the label is more label: "(i ebituary 2023)." wrapped from the date. */
-const LABEL_CELL_TAIL = /^(?:\s*\([^()]{0,80}\)\s*[.:]?)*/;
+const LABEL_CELL_PIECE = /\s*\([^()]{0,80}\)\s*[.:]?/y;
+
+/** Length of as many `pieces` as follow one another from the start of `text`, then of `end` (both sticky). */
+function tailLength(text: string, pieces: RegExp, end?: RegExp): number {
+  let at = 0;
+  for (;;) {
+    pieces.lastIndex = at;
+    if (!pieces.test(text)) break;
+    at = pieces.lastIndex;
+  }
+  if (end) {
+    end.lastIndex = at;
+    if (end.test(text)) at = end.lastIndex;
+  }
+  return at;
+}
 
 /**
  * Order matters: "Action Plan Agreed" before "Agreed Action"; success measure before action.
@@ -120,9 +140,9 @@ export function classifyLabel(text: string, inParagraph = false): LabelMatch | n
   if (!words) return null;
   const spec = SPECS[words.slice(1).findIndex((group) => group !== undefined)];
   const after = t.slice(words[0].length);
-  const tail = (ROUND_KINDS.has(spec.kind) ? ROUND_TAIL : COLON_TAIL).exec(after);
-  let length = words[0].length + (tail ? tail[0].length : 0);
-  if (!inParagraph) length += LABEL_CELL_TAIL.exec(t.slice(length))?.[0].length ?? 0;
+  const tail = ROUND_KINDS.has(spec.kind) ? tailLength(after, ROUND_PIECE, ROUND_END) : (COLON_TAIL.exec(after)?.[0].length ?? 0);
+  let length = words[0].length + tail;
+  if (!inParagraph) length += tailLength(t.slice(length), LABEL_CELL_PIECE);
   if (inParagraph && !spec.distinctive && !t.slice(0, length).includes(":") && t.slice(length).trim() !== "")
     return null;
   return split(t, length, spec.kind, words[0].length);

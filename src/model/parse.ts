@@ -355,7 +355,7 @@ class Parser {
   }
 
   private finishPending(): Recommendation[] {
-    for (const builder of this.pending) this.finished.push(finishRecommendation(builder));
+    for (const builder of this.pending) this.finished.push(finishRecommendation(builder, this.finished.length + 1));
     this.pending.length = 0;
     return this.finished;
   }

@@ -185,7 +185,8 @@ function Table({
   commented: ReadonlySet<string>;
   content: (paragraph: number, text: string) => ReactNode;
 }) {
-  const widest = Math.max(1, ...table.rows.map((row) => row.cells.length));
+  let widest = 1;
+  for (const row of table.rows) widest = Math.max(widest, row.cells.length);
   return (
     <table className={styles.table} data-table={table.index}>
       <tbody>

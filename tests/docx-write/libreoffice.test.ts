@@ -1,0 +1,86 @@
+/**
+ * A real word processor opens what the .docx applier writes: LibreOffice Writer (headless) converts
+ * every written fixture to PDF, in one soffice run, with no error; the new rows' text is on the
+ * rendered pages; and a page with new rows is rendered to PNG (test-results/libreoffice/, and
+ * docs/screenshots/ with UPDATE_SCREENSHOTS=1) to be looked at. Without LibreOffice the test fails
+ * and says how to install it (scripts/ensure-deps.sh --libreoffice does, on Debian).
+ */
+import { spawnSync } from "child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { readDocx } from "../../src/docx";
+import { addPlan, applied, fixture, ROW_FIXTURES, summaryPlan, withTrackedChanges } from "./helpers";
+
+jest.setTimeout(240_000);
+
+const ROOT = join(__dirname, "..", "..");
+const SOFFICE = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"].find((path) => existsSync(path));
+const PDFTOPPM = "/usr/bin/pdftoppm";
+const PDFTOTEXT = "/usr/bin/pdftotext";
+const MISSING =
+  "LibreOffice Writer (and poppler-utils) are needed for this test and are not installed: run " +
+  "`bash scripts/ensure-deps.sh --libreoffice` (it installs Debian's libreoffice-writer-nogui and poppler-utils).";
+
+let dir: string;
+const written: string[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "scrutiny-libreoffice-"));
+  for (const file of ROW_FIXTURES) {
+    const original = fixture(file);
+    const added = await applied(original, addPlan(await readDocx(original)));
+    const withSummary = await applied(added.bytes, summaryPlan(added.snapshot));
+    const name = `${file.replace(/\//g, "-").replace(/\.docx$/, "")}-updated.docx`;
+    writeFileSync(join(dir, name), withSummary.bytes);
+    written.push(name);
+  }
+  const tracked = await withTrackedChanges(fixture("careers-provision.docx"));
+  const trackedAdded = await applied(tracked, addPlan(await readDocx(tracked)));
+  writeFileSync(join(dir, "careers-provision-tracked-updated.docx"), trackedAdded.bytes);
+  written.push("careers-provision-tracked-updated.docx");
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test("LibreOffice Writer converts every written file to PDF without an error", () => {
+  if (!SOFFICE || !existsSync(PDFTOPPM) || !existsSync(PDFTOTEXT)) throw new Error(MISSING);
+  const pdf = join(dir, "pdf");
+  // Its own profile, so that a LibreOffice the user has open (or a stale lock) cannot get in the way.
+  const profile = `file://${join(dir, "profile")}`;
+  const result = spawnSync(
+    SOFFICE,
+    [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", pdf, ...written.map((name) => join(dir, name))],
+    { encoding: "utf8", timeout: 200_000 },
+  );
+  expect(result.error).toBeUndefined();
+  expect(result.status).toBe(0);
+  // LibreOffice warns that it runs without Java (javaldx), which converting does not need; anything else is an error.
+  const output = (result.stderr + result.stdout).split("\n").filter((line) => !/javaldx|java may not function/.test(line));
+  expect(output.filter((line) => /error|could not be loaded|failed/i.test(line))).toEqual([]);
+  expect(output.filter((line) => line.startsWith("convert "))).toHaveLength(written.length);
+  for (const name of written) {
+    const file = join(pdf, name.replace(/\.docx$/, ".pdf"));
+    expect(existsSync(file)).toBe(true);
+    expect(readFileSync(file).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    // The new rows are on its pages, as text a reader sees.
+    const text = spawnSync(PDFTOTEXT, [file, "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, " ");
+    const shows = (pattern: RegExp): boolean => pattern.test(text);
+    expect({ name, rows: shows(/Evidence of Progress \(January 2027\)/), dropdown: shows(/Choose a grade/) }).toEqual({ name, rows: true, dropdown: true });
+    if (!name.includes("tracked")) expect({ name, summary: shows(/Grade summary for/) }).toEqual({ name, summary: true });
+  }
+
+  // A page with new rows, as a picture to look at (and for the README).
+  const careers = join(pdf, "careers-provision-updated.pdf");
+  const pages = spawnSync(PDFTOTEXT, [careers, "-"], { encoding: "utf8" }).stdout.split("\f");
+  const page = pages.findIndex((text) => /Evidence of Impact\s*\(January\s*2027\)/.test(text)) + 1;
+  expect(page).toBeGreaterThan(0);
+  const results = join(ROOT, "test-results", "libreoffice");
+  mkdirSync(results, { recursive: true });
+  const picture = spawnSync(PDFTOPPM, ["-png", "-r", "70", "-f", String(page), "-l", String(page), "-singlefile", careers, join(results, "new-update-rows")]);
+  expect(picture.status).toBe(0);
+  const png = join(results, "new-update-rows.png");
+  expect(readFileSync(png).subarray(1, 4).toString("latin1")).toBe("PNG");
+  if (process.env.UPDATE_SCREENSHOTS) copyFileSync(png, join(ROOT, "docs", "screenshots", "docx-new-update-rows.png"));
+  expect(readdirSync(pdf).length).toBeGreaterThanOrEqual(written.length);
+});
