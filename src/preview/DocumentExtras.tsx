@@ -67,13 +67,22 @@ const useStyles = makeStyles({
 });
 
 /** A grade dropdown as Word draws one: its chosen item, or its placeholder; click to choose an item. */
-function InlineDropdown({ control, onChoose }: { control: InlineControlLook; onChoose?: (item: number) => void }) {
+function InlineDropdown({
+  control,
+  onChoose,
+}: {
+  control: InlineControlLook;
+  onChoose?: (controlId: number, item: string) => void;
+}) {
   const styles = useStyles();
   const shown = control.selected !== null ? control.items[control.selected] : null;
   return (
     <Menu
       checkedValues={{ grade: control.selected !== null ? [String(control.selected)] : [] }}
-      onCheckedValueChange={(_e, data) => onChoose?.(Number(data.checkedItems[0]))}
+      onCheckedValueChange={(_e, data) => {
+        const item = control.items[Number(data.checkedItems[0])];
+        if (item !== undefined) onChoose?.(control.id, item);
+      }}
     >
       <MenuTrigger disableButtonEnhancement>
         <Button
@@ -109,7 +118,7 @@ export function ParagraphContent({
 }: {
   text: string;
   look: ParagraphLook | undefined;
-  onChoose?: (item: number) => void;
+  onChoose?: (controlId: number, item: string) => void;
 }) {
   const styles = useStyles();
   const control = look?.control ?? null;

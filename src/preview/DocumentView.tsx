@@ -72,8 +72,8 @@ export interface DocumentViewProps {
   onPlaceCursor?: (location: Location) => void;
   /** Bold, dropdowns, content-controlled tables and comments, from the simulated Word's model. */
   decorations?: Decorations;
-  /** Choosing an item in the dropdown at the start of paragraph `paragraph` (its index in body.paragraphs). */
-  onChooseItem?: (paragraph: number, item: number) => void;
+  /** Choosing an item (its display text) in the dropdown content control `controlId`. */
+  onChooseItem?: (controlId: number, item: string) => void;
 }
 
 const commentKey = (comment: CommentLook): string => locationKey(comment.location);
@@ -109,7 +109,7 @@ export function DocumentView({
     <ParagraphContent
       text={text}
       look={decorations.paragraphs.get(index)}
-      onChoose={onChooseItem ? (item) => onChooseItem(index, item) : undefined}
+      onChoose={onChooseItem}
     />
   );
 

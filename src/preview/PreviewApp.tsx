@@ -23,7 +23,7 @@ import { THEMES, type ThemeName } from "../taskpane/theme";
 import { createWordGateway } from "../word/gateway";
 import type { WordGateway } from "../word/gateway-types";
 import { publishAutomation } from "./automation";
-import { chooseItem, decorationsOf } from "./decorations";
+import { decorationsOf } from "./decorations";
 import { DocumentView } from "./DocumentView";
 import {
   SAMPLES,
@@ -315,8 +315,9 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
                   selection={selection}
                   decorations={decorations}
                   onPlaceCursor={(location) => open.word.placeCursor(location)}
-                  onChooseItem={(paragraph, item) => {
-                    if (chooseItem(open.word.document, paragraph, item)) setVersion((v) => v + 1);
+                  onChooseItem={(controlId, item) => {
+                    open.word.chooseItem(controlId, item);
+                    setVersion((v) => v + 1);
                   }}
                 />
               </>

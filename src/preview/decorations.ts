@@ -3,7 +3,6 @@ import {
   cellLocation,
   paragraphIndex,
   paragraphsIn,
-  refreshControl,
   type SimControl,
   type SimDocument,
   type SimParagraph,
@@ -15,6 +14,7 @@ import {
  * (the grade summary) and review comments with the cell or paragraph they are on.
  */
 export interface InlineControlLook {
+  id: number;
   /** How many characters at the start of the paragraph the control shows. */
   length: number;
   type: SimControl["type"];
@@ -51,6 +51,7 @@ function controlLook(p: SimParagraph): InlineControlLook | null {
   const c = p.control;
   if (!c) return null;
   return {
+    id: c.id,
     length: c.length,
     type: c.type,
     tag: c.tag,
@@ -85,18 +86,4 @@ export function decorationsOf(document: SimDocument): Decorations {
     if (location) comments.push({ id: comment.id, content: comment.content, author: comment.authorName, location });
   }
   return { paragraphs, tables, comments };
-}
-
-/**
- * Chooses an item in the dropdown at the start of paragraph `index`, as the officer does in Word: the
- * control shows the item from then on (the simulated Word's own content-control model). False when there
- * is no dropdown there.
- */
-export function chooseItem(document: SimDocument, index: number, item: number): boolean {
-  const paragraph = paragraphsIn(document.blocks)[index]?.paragraph;
-  const control = paragraph?.control;
-  if (!paragraph || !control || item < 0 || item >= control.listItems.length) return false;
-  control.selected = item;
-  refreshControl(paragraph);
-  return true;
 }

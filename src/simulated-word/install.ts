@@ -63,8 +63,6 @@ export interface SimulatedWord {
   readonly runCount: number;
   /** Where the add-in last put the selection, as a snapshot location; null until it does. */
   readonly selection: Location | null;
-  /** Puts the cursor in a cell or paragraph, as the user clicking there does (the preview, tests). */
-  placeCursor(location: Location): void;
   /** Calls the listener whenever a synced select() moves the selection; returns an unsubscribe function. */
   onSelectionChange(listener: SelectionListener): () => void;
   /** The settings as last saved with saveAsync (what the document would carry). */
@@ -243,9 +241,6 @@ export function installSimulatedWord(
     },
     get selection() {
       return selection;
-    },
-    placeCursor(location) {
-      state.setSelection(location);
     },
     onSelectionChange(listener) {
       listeners.add(listener);
