@@ -96,6 +96,20 @@ describe.each(["careersProvision", "careLeaversEet"] as const)("gateway.apply on
     expect(await gateway.scan()).toEqual(applyPlanToSnapshot(after, refresh));
   });
 
+  it("refreshes a summary whose content control someone removed, and wraps it again", async () => {
+    const insert = planOf(planSummary(source, { place: { kind: "end" }, today: TODAY }));
+    const { gateway, after, word } = await applied(source, insert);
+    await Word.run(async (context) => {
+      context.document.contentControls.getByTag(SUMMARY_TAG).getFirst().delete(true);
+      await context.sync();
+    });
+    expect(word.contentControls()).toEqual([]);
+    const refresh = planOf(planSummary(after, { place: { kind: "end" }, today: "2026-12-03" }));
+    await gateway.apply(refresh);
+    expect(await gateway.scan()).toEqual(applyPlanToSnapshot(after, refresh));
+    expect(word.contentControls().map((c) => c.tag)).toEqual([SUMMARY_TAG]);
+  });
+
   it("adds review comments once, on the cells the findings name, and removes only its own", async () => {
     const add = planOf(planAddComments(source));
     const colleague = { text: "Can you add the July figures?", location: { kind: "cell" as const, table: 1, row: 1, cell: 1 } };
