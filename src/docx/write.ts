@@ -20,6 +20,11 @@ export interface DocxWriteOptions {
   snapshot?: DocumentSnapshot;
   /** The time recorded on tracked insertions. */
   now?: Date;
+  /**
+   * Write new content as tracked insertions or not, whatever word/settings.xml says (the preview's
+   * Word tracks changes when its switch is on). Default: as the document's settings say.
+   */
+  trackChanges?: boolean;
 }
 
 /**
@@ -45,7 +50,7 @@ export async function applyPlanToDocx(bytes: Uint8Array, plan: Plan, options: Do
   const context: WriteContext = {
     tree: pack.document,
     ids: new IdAllocator(pack.document),
-    revision: pack.tracksChanges ? revisionAt(options.now ?? new Date()) : null,
+    revision: (options.trackChanges ?? pack.tracksChanges) ? revisionAt(options.now ?? new Date()) : null,
     structure,
   };
   const edits = plan.writes.flatMap((write, order) => WRITERS[write.kind]!(context, write as never).map((edit) => ({ ...edit, order })));
