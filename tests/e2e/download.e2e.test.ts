@@ -56,8 +56,11 @@ test("the downloaded .docx holds every write made through the pane, as the simul
   const original = fs.readFileSync(path.join(ROOT, "tests/fixtures/docx/care-leavers-eet.docx"));
   expect(await readDocx(await download(page))).toEqual(await readDocx(original));
 
+  await pane(page).getByRole("button", { name: /^(Check document|Re-check)$/ }).click(SHORT);
+  await pane(page).getByRole("button", { name: "Re-check" }).waitFor(SHORT);
   await pane(page).getByRole("tab", { name: "Update" }).click(SHORT);
   const add = section(page, "Add an update");
+  await add.waitFor(SHORT);
   await add.getByLabel("Month", { exact: true }).selectOption("11");
   await add.getByLabel("Year", { exact: true }).selectOption("2026");
   await add.getByRole("button", { name: /^Add to \d+ recommendations?$/ }).click(SHORT);
