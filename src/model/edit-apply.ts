@@ -93,7 +93,8 @@ function applyWrite(write: Write, drafts: Draft[], tables: Draft[], paragraphs: 
     }
     case "replace-summary": {
       const rows = tableRows(tables[write.table]);
-      rows.splice(0, rows.length, ...write.rows.map((row) => row.map((text) => [text])));
+      rows.length = 0;
+      for (const row of write.rows) rows.push(row.map((text) => [text]));
       return;
     }
     case "add-comment":

@@ -4,6 +4,7 @@ import { SUMMARY_TITLE_PREFIX } from "./plan";
 import { GRADES, type Grade, type GradeCounts, type MonitoringDocument, type Totals } from "./types";
 import { parse, isSummaryTable } from "./parse";
 import { totals } from "./totals";
+import { groupCycles, type CyclePlan } from "./cycles";
 import { reviewName } from "./summary";
 import { bodyParagraphAt, shapeExpectations, tablesOf, textAt } from "./edit-locate";
 import { NOT_MONITORING } from "./edit-add-round";
@@ -38,7 +39,13 @@ export function summaryPlaceAt(cursor: Location | null): { ok: true; place: Summ
  * The summary table's rows, every row as wide: a title row; the grades' names with the latest
  * update's counts and each update's counts under them; each recommendation's grade in each update.
  */
-export function summaryRows(document: MonitoringDocument, sums: Totals, wording: Record<Grade, string>, made: string): string[][] {
+export function summaryRows(
+  document: MonitoringDocument,
+  cycles: CyclePlan,
+  sums: Totals,
+  wording: Record<Grade, string>,
+  made: string,
+): string[][] {
   const review = reviewName(document);
   const title = `${SUMMARY_TITLE_PREFIX} for ${review ?? "this review"}, made on ${made}`;
   const counts = (c: GradeCounts): string[] => [...GRADES.map((g) => String(c[g])), String(c.none)];
@@ -48,11 +55,12 @@ export function summaryRows(document: MonitoringDocument, sums: Totals, wording:
     ["Latest update of each recommendation", ...counts(sums.latest)],
     ...sums.rounds.map((round) => [round.label, ...counts(round.counts)]),
     ["Recommendation", ...sums.rounds.map((round) => round.label)],
-    ...sums.history.map((history) => {
+    ...sums.history.map((history, rec) => {
+      // Each round in the column of its update cycle, as the totals count it.
       const cells = sums.rounds.map(() => "");
-      history.grades.forEach((entry) => {
-        const column = sums.rounds.findIndex((round) => round.label === entry.label);
-        if (column >= 0) cells[column] = entry.grade === null ? "No grade" : wording[entry.grade];
+      history.grades.forEach((entry, round) => {
+        const column = cycles.roundCycle[rec]?.[round];
+        if (column !== undefined && column >= 0) cells[column] = entry.grade === null ? "No grade" : wording[entry.grade];
       });
       return [`Recommendation ${history.recommendation}`, ...cells];
     }),
@@ -71,7 +79,8 @@ export function planSummary(snapshot: DocumentSnapshot, intent: SummaryIntent): 
   if (!made) return { ok: false, reason: `"${intent.today}" is not a date.` };
   const document = parse(snapshot);
   if (document.recommendations.length === 0) return { ok: false, reason: NOT_MONITORING };
-  const rows = summaryRows(document, totals(document), gradeWording(document), made);
+  const cycles = groupCycles(document);
+  const rows = summaryRows(document, cycles, totals(document, cycles), gradeWording(document), made);
   const tables = tablesOf(snapshot);
   const existing = tables.find((t) => t !== undefined && isSummaryTable(t));
   if (existing) {

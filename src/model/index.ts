@@ -7,7 +7,15 @@ export * from "./snapshot";
 export { parse, check, totals };
 export { analyse, isMonitoringDocument, type Analysis } from "./analyse";
 export * from "./plan";
-export { planAddRound, addedRoundRecord, readAddedRoundRecord, ADDED_ROUND_SETTING, type AddRoundIntent, type AddedRoundRecord } from "./edit-add-round";
+export {
+  planAddRound,
+  addedRoundRecord,
+  readAddedRoundRecord,
+  monthProblem,
+  ADDED_ROUND_SETTING,
+  type AddRoundIntent,
+  type AddedRoundRecord,
+} from "./edit-add-round";
 export { planRemoveRound, type RemoveRoundIntent } from "./edit-remove-round";
 export { planSetGrade, type SetGradeIntent } from "./edit-set-grade";
 export { planSummary, summaryPlaceAt, type SummaryIntent } from "./edit-summary";

@@ -8,6 +8,7 @@ import {
   controlsIn,
   documentFromSnapshot,
   paragraphIndex,
+  resolveLocation,
 } from "./document";
 import { chooseItem, commentLocation, liveComments } from "./controls";
 import { SimErrorCodes, SimOfficeError } from "./errors";
@@ -21,6 +22,8 @@ export interface SimulatedWordOptions {
   settings?: Record<string, unknown>;
   /** The document tracks changes (Document.changeTrackingMode "TrackAll"); default off. */
   trackingChanges?: boolean;
+  /** Review comments already in the document (someone else's, say), on cells or paragraphs. */
+  comments?: { text: string; location: Location; author?: string }[];
 }
 
 /** A review comment as the preview shows it. */
@@ -75,6 +78,8 @@ export interface SimulatedWord {
   comments(): SimulatedComment[];
   /** The document's content controls in document order. */
   contentControls(): SimulatedControl[];
+  /** Puts the cursor at a cell or paragraph, as the user clicking there would (listeners are told). */
+  placeCursor(location: Location): void;
   /** Chooses a dropdown's item as the user would in Word (the preview's dropdowns call this). */
   chooseItem(controlId: number, displayText: string): void;
   /** Document.changeTrackingMode: "Off", "TrackAll" or "TrackMineOnly". */
@@ -140,6 +145,18 @@ export function installSimulatedWord(
       for (const listener of listeners) listener(location);
     },
   };
+  for (const comment of options.comments ?? []) {
+    const target = resolveLocation(state.document, comment.location);
+    if (!target) throw new Error(`No ${comment.location.kind} at ${JSON.stringify(comment.location)} for a comment.`);
+    const anchor = "kind" in target ? { paragraph: target } : { cell: target };
+    (state.document.comments ??= []).push({
+      id: `{comment-${state.nextId()}}`,
+      content: comment.text,
+      authorName: comment.author ?? "A. Colleague",
+      resolved: false,
+      anchor,
+    });
+  }
   const platform = options.platform ?? "OfficeOnline";
   const settings = new Map<string, unknown>(Object.entries(options.settings ?? {}));
   let saved: Record<string, unknown> = { ...(options.settings ?? {}) };
@@ -273,6 +290,10 @@ export function installSimulatedWord(
           table: host.kind === "table" ? tables.indexOf(host) : null,
         };
       });
+    },
+    placeCursor(location) {
+      if (!resolveLocation(state.document, location)) throw new Error(`No ${location.kind} at ${JSON.stringify(location)}.`);
+      state.setSelection(location);
     },
     chooseItem(controlId, displayText) {
       const found = controlsIn(state.document.blocks).find((c) => c.control.id === controlId);

@@ -90,7 +90,6 @@ export async function applyPlan(context: Word.RequestContext, plan: Plan): Promi
     summaryControls: summaryControls ? summaryControls.items.length : null,
   };
   if (!plan.expect.every((e) => holds(loaded, e))) throw changed();
-  if (loaded.summaryControls === 0) throw changed();
 
   let queued = 0;
   const existingComments = new Set(loaded.comments?.map((c) => c.content) ?? []);
@@ -171,10 +170,7 @@ function queueWrite(context: Word.RequestContext, loaded: Loaded, write: Write, 
         if (!paragraph) throw changed();
         table = paragraph.insertTable(write.rows.length, width, "After", write.rows);
       }
-      const control = table.insertContentControl();
-      control.tag = SUMMARY_TAG;
-      control.title = "Grade summary";
-      control.appearance = Word.ContentControlAppearance.boundingBox;
+      wrapSummary(table);
       return 1;
     }
     case "replace-summary": {
@@ -188,6 +184,8 @@ function queueWrite(context: Word.RequestContext, loaded: Loaded, write: Write, 
       if (newWidth > width) table.addColumns("End", newWidth - width);
       else if (newWidth < width) table.deleteColumns(newWidth, width - newWidth);
       table.values = write.rows;
+      // The table is ours by its title (checked above); if someone removed its content control, it gets one again.
+      if (loaded.summaryControls === 0) wrapSummary(table);
       return 1;
     }
     case "add-comment": {
@@ -211,6 +209,14 @@ function queueWrite(context: Word.RequestContext, loaded: Loaded, write: Write, 
       return n;
     }
   }
+}
+
+/** The summary's content control, tagged as ours, around its table (Table.insertContentControl, 1.3). */
+function wrapSummary(table: Word.Table): void {
+  const control = table.insertContentControl();
+  control.tag = SUMMARY_TAG;
+  control.title = "Grade summary";
+  control.appearance = Word.ContentControlAppearance.boundingBox;
 }
 
 function throwChanged(): never {

@@ -75,10 +75,8 @@ describe.each(REAL)("planSetGrade on %s", (name) => {
         if (round.assessment?.grade == null) return;
         const grade = round.assessment.grade === 4 ? 1 : 4;
         const result = planSetGrade(source, { recommendation: recommendation.number, round: index, grade });
-        if (!result.ok) {
-          expect(result.reason).toMatch(/could not be located exactly|shares its cell/);
-          return;
-        }
+        // Every grade in the real documents can be located exactly.
+        if (!result.ok) throw new Error(result.reason);
         const write = result.plan.writes[0]!;
         if (write.kind !== "set-grade" || !write.replace) throw new Error("expected a replacement");
         const before = cellText(source, write.location)!;
@@ -128,21 +126,17 @@ describe.each(REAL)("planSetGrade on %s", (name) => {
 });
 
 describe("planSetGrade: a grade it cannot place exactly", () => {
-  it("in a paragraph layout, or written twice in its paragraph", () => {
+  it("in a paragraph layout, or outside the Assessment's own cell", () => {
     const inParagraphs = snapshotFromText(
       ["Review:\tParks", "Recommendation 1: That parks open later.", "Assessment of Progress (July 2021): 2. On track", ""].join("\n"),
     );
     expect(refusal(planSetGrade(inParagraphs, { recommendation: "1", round: 0, grade: 3 }))).toMatch(/not in a table cell of its own/);
-    const twice = snapshotFromText(
-      ["Review:\tParks", "Recommendation 1:\tThat parks open later.", "Assessment of Progress (July 2021):\tGood.\tSlipped? Slipped", ""].join("\n"),
+    // The grade is in the row's third cell, the explanation in its second: the grade is not in the Assessment's cell.
+    const elsewhere = snapshotFromText(
+      ["Review:\tParks", "Recommendation 1:\tThat parks open later.", "Assessment of Progress (July 2021):\tGood.\t2. On track", ""].join("\n"),
     );
-    const result = planSetGrade(twice, { recommendation: "1", round: 0, grade: 2 });
-    if (result.ok) {
-      const write = result.plan.writes[0]!;
-      expect(write.kind === "set-grade" && write.replace === null).toBe(true);
-    } else {
-      expect(result.reason).toMatch(/could not be located exactly/);
-    }
+    expect(parse(elsewhere).recommendations[0]!.rounds[0]!.assessment?.grade).toBe(2);
+    expect(refusal(planSetGrade(elsewhere, { recommendation: "1", round: 0, grade: 3 }))).toMatch(/could not be located exactly in its cell, so it was not changed/);
   });
 });
 
@@ -226,6 +220,24 @@ describe.each(REAL)("the grade summary on %s", (name) => {
     const outside = (s: DocumentSnapshot) => s.blocks.filter((b) => !(b.kind === "table" && b.rows[0]?.cells[0]?.paragraphs[0]?.startsWith(SUMMARY_TITLE_PREFIX)));
     expect(outside(refreshed)).toEqual(outside(changed));
     expect(JSON.stringify(refreshed)).toContain("made on 5 January 2027");
+  });
+
+  it("gives each recommendation's grade in the column of its update", () => {
+    const write = insert.writes[0]!;
+    if (write.kind !== "insert-summary") throw new Error(write.kind);
+    const { totals } = analyse(source);
+    const header = write.rows.find((r) => r[0] === "Recommendation")!;
+    expect(header.slice(1, 1 + totals.rounds.length)).toEqual(totals.rounds.map((r) => r.label));
+    for (const history of totals.history) {
+      const row = write.rows.find((r) => r[0] === `Recommendation ${history.recommendation}`)!;
+      const column = (label: string) => totals.rounds.findIndex((r) => r.label === label) + 1;
+      for (const entry of history.grades) {
+        expect(row[column(entry.label)]).toBe(entry.grade === null ? "No grade" : `${entry.grade}. ${parse(source).gradeNames[entry.grade]}`);
+      }
+    }
+    if (name === "careLeaversEet") {
+      expect(write.rows.find((r) => r[0] === "Recommendation 2")!.slice(1, 4)).toEqual(["2. On-Track", "2. On-Track", "1. Fully Achieved"]);
+    }
   });
 
   it("goes after a paragraph, not into a table", () => {

@@ -139,7 +139,7 @@ async function run(source: DocumentSnapshot, sequence: Op[], preserving: boolean
   return { first, last: snapshot };
 }
 
-const SETTINGS = { seed: 20261202, numRuns: 40 };
+const SETTINGS = { seed: 20261202, numRuns: 60 };
 
 describe("writes on the simulated Word, over generated documents and the real ones", () => {
   it("never change or lose text that was there, and Word holds what the engine said it would", async () => {
@@ -157,7 +157,7 @@ describe("writes on the simulated Word, over generated documents and the real on
       fc.asyncProperty(documents, fc.array(ops, { minLength: 1, maxLength: 4 }), async (source, sequence) => {
         await run(source, sequence, false);
       }),
-      { ...SETTINGS, numRuns: 30 },
+      { ...SETTINGS, numRuns: 50 },
     );
   });
 
@@ -182,7 +182,7 @@ describe("writes on the simulated Word, over generated documents and the real on
         await gateway.apply(remove.plan);
         expect(await gateway.scan()).toEqual(before);
       }),
-      { ...SETTINGS, numRuns: 30 },
+      { ...SETTINGS, numRuns: 50 },
     );
   });
 
@@ -213,7 +213,7 @@ describe("writes on the simulated Word, over generated documents and the real on
         expect(outside(refreshed)).toEqual(outside(snapshot));
         expect(refreshed).toEqual(applyPlanToSnapshot(snapshot, refresh.plan));
       }),
-      { ...SETTINGS, numRuns: 25 },
+      { ...SETTINGS, numRuns: 40 },
     );
   });
 });

@@ -247,3 +247,15 @@ describe("the document", () => {
     expect(texts(word).slice(0, 3)).toEqual([["Title"], ["2 / 3", "5 / 6"], [""]]);
   });
 });
+
+describe("the preview's view", () => {
+  it("places the cursor where the user clicks, and tells listeners", async () => {
+    const word = install(doc);
+    const seen: unknown[] = [];
+    word.onSelectionChange((location) => seen.push(location));
+    word.placeCursor({ kind: "cell", table: 0, row: 1, cell: 1 });
+    expect(word.selection).toEqual({ kind: "cell", table: 0, row: 1, cell: 1 });
+    expect(seen).toEqual([{ kind: "cell", table: 0, row: 1, cell: 1 }]);
+    expect(() => word.placeCursor({ kind: "cell", table: 5, row: 0, cell: 0 })).toThrow(/No cell/);
+  });
+});

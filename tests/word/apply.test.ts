@@ -96,18 +96,34 @@ describe.each(["careersProvision", "careLeaversEet"] as const)("gateway.apply on
     expect(await gateway.scan()).toEqual(applyPlanToSnapshot(after, refresh));
   });
 
-  it("adds review comments once, and removes only its own", async () => {
+  it("refreshes a summary whose content control someone removed, and wraps it again", async () => {
+    const insert = planOf(planSummary(source, { place: { kind: "end" }, today: TODAY }));
+    const { gateway, after, word } = await applied(source, insert);
+    await Word.run(async (context) => {
+      context.document.contentControls.getByTag(SUMMARY_TAG).getFirst().delete(true);
+      await context.sync();
+    });
+    expect(word.contentControls()).toEqual([]);
+    const refresh = planOf(planSummary(after, { place: { kind: "end" }, today: "2026-12-03" }));
+    await gateway.apply(refresh);
+    expect(await gateway.scan()).toEqual(applyPlanToSnapshot(after, refresh));
+    expect(word.contentControls().map((c) => c.tag)).toEqual([SUMMARY_TAG]);
+  });
+
+  it("adds review comments once, on the cells the findings name, and removes only its own", async () => {
     const add = planOf(planAddComments(source));
-    const { gateway, word } = await applied(source, add);
-    const ours = word.comments().length;
-    expect(ours).toBe(add.writes.length);
+    const colleague = { text: "Can you add the July figures?", location: { kind: "cell" as const, table: 1, row: 1, cell: 1 } };
+    const { gateway, word } = await applied(source, add, { comments: [colleague] });
+    const ours = word.comments().filter((c) => c.text.startsWith(COMMENT_PREFIX));
+    expect(ours.map((c) => [c.text, c.location])).toEqual(add.writes.map((w) => (w.kind === "add-comment" ? [w.text, w.location] : null)));
+    word.resetCounters();
     await gateway.apply(add);
-    expect(word.comments()).toHaveLength(ours);
+    expect(word.syncCount).toBe(1);
+    expect(word.comments()).toHaveLength(ours.length + 1);
     word.resetCounters();
     await gateway.apply(planOf(planRemoveComments(source)));
     expect(word.syncCount).toBe(2);
-    expect(word.comments()).toHaveLength(0);
-    expect(COMMENT_PREFIX).toBe("[Scrutiny check] ");
+    expect(word.comments().map((c) => [c.text, c.location])).toEqual([[colleague.text, colleague.location]]);
   });
 });
 
