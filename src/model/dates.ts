@@ -1,7 +1,7 @@
 import type { Month } from "./types";
 import { DASHES } from "./text";
 
-const MONTH_NAMES = [
+export const MONTH_NAMES = [
   "January",
   "February",
   "March",

@@ -1,11 +1,15 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { DocumentSnapshot, Location, SnapshotTable } from "../model/snapshot";
+import { NO_DECORATIONS, type CommentLook, type Decorations } from "./decorations";
+import { CommentMargin, ControlFrame, ParagraphContent } from "./DocumentExtras";
 
 const useStyles = makeStyles({
+  sheet: { display: "flex", justifyContent: "center", alignItems: "stretch", gap: "12px" },
   page: {
     boxSizing: "border-box",
-    width: "min(100%, 210mm)",
+    flex: "0 1 210mm",
+    minWidth: 0,
     minHeight: "297mm",
     margin: "0 auto",
     padding: "20mm 18mm",
@@ -22,11 +26,13 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     padding: "3pt 5pt",
     verticalAlign: "top",
-    overflowWrap: "anywhere",
+    // break-word, not anywhere: a narrow column of the grade summary still fits its longest word.
+    overflowWrap: "break-word",
     "& p": { margin: "0 0 3pt", minHeight: "1.3em", whiteSpace: "pre-wrap" },
     "& p:last-child": { marginBottom: 0 },
   },
   labelCell: { width: "30%", fontWeight: tokens.fontWeightSemibold },
+  commented: { backgroundColor: tokens.colorPaletteMarigoldBackground1 },
   selected: {
     backgroundColor: tokens.colorBrandBackground2,
     outline: `2px solid ${tokens.colorBrandStroke1}`,
@@ -43,7 +49,42 @@ export function locationKey(location: Location): string {
  * The document drawn like a Word page: paragraphs and tables in order. The cell or paragraph where the add-in
  * put Word's selection is highlighted and scrolled into view, as Word would show it.
  */
-export function DocumentView({ snapshot, selection }: { snapshot: DocumentSnapshot; selection: Location | null }) {
+/** The location a data-location key names ("t1r2c0", "p14"). */
+export function locationFromKey(key: string): Location | null {
+  const cell = /^t(\d+)r(\d+)c(\d+)$/.exec(key);
+  if (cell) return { kind: "cell", table: Number(cell[1]), row: Number(cell[2]), cell: Number(cell[3]) };
+  const paragraph = /^p(\d+)$/.exec(key);
+  return paragraph ? { kind: "paragraph", paragraph: Number(paragraph[1]) } : null;
+}
+
+/** Where a click in the page puts Word's cursor: the cell clicked in, else the body paragraph. */
+function clickedLocation(target: EventTarget | null): Location | null {
+  if (!(target instanceof Element)) return null;
+  const place = target.closest("td[data-location]") ?? target.closest("p[data-location]");
+  const key = place?.getAttribute("data-location");
+  return key ? locationFromKey(key) : null;
+}
+
+export interface DocumentViewProps {
+  snapshot: DocumentSnapshot;
+  selection: Location | null;
+  /** Clicking a cell or paragraph puts the simulated cursor there, as in Word. */
+  onPlaceCursor?: (location: Location) => void;
+  /** Bold, dropdowns, content-controlled tables and comments, from the simulated Word's model. */
+  decorations?: Decorations;
+  /** Choosing an item (its display text) in the dropdown content control `controlId`. */
+  onChooseItem?: (controlId: number, item: string) => void;
+}
+
+const commentKey = (comment: CommentLook): string => locationKey(comment.location);
+
+export function DocumentView({
+  snapshot,
+  selection,
+  onPlaceCursor,
+  decorations = NO_DECORATIONS,
+  onChooseItem,
+}: DocumentViewProps) {
   const styles = useStyles();
   const pageRef = useRef<HTMLDivElement>(null);
   const selectedKey = selection ? locationKey(selection) : null;
@@ -54,23 +95,55 @@ export function DocumentView({ snapshot, selection }: { snapshot: DocumentSnapsh
   }, [selectedKey, snapshot]);
 
   const starts = cellParagraphStarts(snapshot);
+  const commented = new Set(decorations.comments.map(commentKey));
   const paragraphProps = (index: number) => ({
     "data-location": `p${index}`,
     "data-selected": selectedKey === `p${index}` ? "true" : undefined,
-    className: mergeClasses(styles.paragraph, selectedKey === `p${index}` && styles.selected),
+    className: mergeClasses(
+      styles.paragraph,
+      commented.has(`p${index}`) && styles.commented,
+      selectedKey === `p${index}` && styles.selected,
+    ),
   });
+  const content = (index: number, text: string) => (
+    <ParagraphContent
+      text={text}
+      look={decorations.paragraphs.get(index)}
+      onChoose={onChooseItem}
+    />
+  );
 
   return (
-    <div ref={pageRef} className={styles.page} aria-label="Document">
+    <div className={styles.sheet}>
+    <div
+      ref={pageRef}
+      className={styles.page}
+      aria-label="Document"
+      onClick={(event) => {
+        const location = clickedLocation(event.target);
+        if (location && onPlaceCursor) onPlaceCursor(location);
+      }}
+    >
       {snapshot.blocks.map((block) =>
         block.kind === "paragraph" ? (
           <p key={`p${block.location.paragraph}`} {...paragraphProps(block.location.paragraph)}>
-            {block.text}
+            {content(block.location.paragraph, block.text)}
           </p>
         ) : (
-          <Table key={`t${block.index}`} table={block} selectedKey={selectedKey} starts={starts} styles={styles} />
+          <ControlFrame key={`t${block.index}`} control={decorations.tables.get(block.index)}>
+            <Table
+              table={block}
+              selectedKey={selectedKey}
+              starts={starts}
+              styles={styles}
+              commented={commented}
+              content={content}
+            />
+          </ControlFrame>
         ),
       )}
+    </div>
+    <CommentMargin comments={decorations.comments} page={pageRef} keyOf={commentKey} layoutKey={snapshot} />
     </div>
   );
 }
@@ -102,11 +175,15 @@ function Table({
   selectedKey,
   starts,
   styles,
+  commented,
+  content,
 }: {
   table: SnapshotTable;
   selectedKey: string | null;
   starts: Map<string, number>;
   styles: ReturnType<typeof useStyles>;
+  commented: ReadonlySet<string>;
+  content: (paragraph: number, text: string) => ReactNode;
 }) {
   let widest = 1;
   for (const row of table.rows) widest = Math.max(widest, row.cells.length);
@@ -131,12 +208,13 @@ function Table({
                   className={mergeClasses(
                     styles.cell,
                     widest === 2 && row.cells.length === 2 && cellIndex === 0 && styles.labelCell,
+                    (commented.has(key) || paragraphs.some((_, i) => commented.has(`p${first + i}`))) && styles.commented,
                     selected && styles.selected,
                   )}
                 >
                   {paragraphs.map((text, i) => (
                     <p key={i} data-location={`p${first + i}`}>
-                      {text}
+                      {content(first + i, text)}
                     </p>
                   ))}
                 </td>

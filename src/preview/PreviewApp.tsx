@@ -9,6 +9,7 @@ import {
   MessageBarTitle,
   Select,
   Spinner,
+  Switch,
   Text,
   makeStyles,
   tokens,
@@ -21,8 +22,20 @@ import { Pane } from "../taskpane/mount";
 import { THEMES, type ThemeName } from "../taskpane/theme";
 import { createWordGateway } from "../word/gateway";
 import type { WordGateway } from "../word/gateway-types";
+import { publishAutomation } from "./automation";
+import { decorationsOf } from "./decorations";
 import { DocumentView } from "./DocumentView";
-import { SAMPLES, THEME_NAMES, loadFile, loadSample, type InitialChoice, type LoadedDocument, type SampleId } from "./samples";
+import {
+  SAMPLES,
+  THEME_NAMES,
+  WORD_APIS,
+  loadFile,
+  loadSample,
+  type InitialChoice,
+  type LoadedDocument,
+  type SampleId,
+  type WordApi,
+} from "./samples";
 
 const useStyles = makeStyles({
   app: {
@@ -76,11 +89,27 @@ const useStyles = makeStyles({
 
 /** The simulated Word holding one document, and the real gateway over it. */
 interface OpenWord {
-  /** Changes with every document opened, so the pane starts afresh. */
+  /** Changes with every document opened (and every change of Word), so the pane starts afresh. */
   serial: number;
   name: string;
+  wordApi: WordApi;
   word: SimulatedWord;
   gateway: WordGateway;
+}
+
+/** The real gateway, telling the page to redraw the document after every write it applies (or refuses). */
+function redrawingGateway(onWrite: () => void): WordGateway {
+  const gateway = createWordGateway();
+  return {
+    ...gateway,
+    apply: async (plan) => {
+      try {
+        await gateway.apply(plan);
+      } finally {
+        onWrite();
+      }
+    },
+  };
 }
 
 /**
@@ -89,27 +118,64 @@ interface OpenWord {
  */
 export function PreviewApp({ initial }: { initial: InitialChoice }) {
   const styles = useStyles();
-  const ids = { sample: useId("sample"), theme: useId("theme") };
+  const ids = { sample: useId("sample"), theme: useId("theme"), word: useId("word") };
   const fileInput = useRef<HTMLInputElement>(null);
   const [theme, setTheme] = useState<ThemeName>(initial.theme);
   const [sample, setSample] = useState<SampleId | "">(initial.sample);
+  const [wordApi, setWordApi] = useState<WordApi>(initial.wordApi);
+  // Bumped after every write, so the page draws what the simulated Word holds now.
+  const [version, setVersion] = useState(0);
   const [open, setOpen] = useState<OpenWord | null>(null);
   const [selection, setSelection] = useState<Location | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<{ title: string; message: string } | null>(null);
 
   const current = useRef<OpenWord | null>(null);
+  const wordApiRef = useRef(initial.wordApi);
+  const [tracking, setTracking] = useState(false);
+  const trackingRef = useRef(false);
 
   // One simulated Word at a time: it owns the Office and Word globals the gateway uses.
-  const show = useCallback((loaded: LoadedDocument) => {
+  const install = useCallback((name: string, source: Parameters<typeof installSimulatedWord>[0], settings?: Record<string, unknown>) => {
     current.current?.word.uninstall();
-    const word = installSimulatedWord(loaded.snapshot);
-    const next = { serial: (current.current?.serial ?? 0) + 1, name: loaded.name, word, gateway: createWordGateway() };
+    const api = wordApiRef.current;
+    const word = installSimulatedWord(source, {
+      requirementSets: { WordApi: api },
+      settings,
+      trackingChanges: trackingRef.current,
+    });
+    const gateway = redrawingGateway(() => setVersion((v) => v + 1));
+    const next = { serial: (current.current?.serial ?? 0) + 1, name, wordApi: api, word, gateway };
     current.current = next;
     setOpen(next);
-    setSelection(null);
-    setError(null);
+    setSelection(word.selection);
   }, []);
+
+  const show = useCallback(
+    (loaded: LoadedDocument) => {
+      install(loaded.name, loaded.snapshot);
+      setError(null);
+    },
+    [install],
+  );
+
+  // Another Word: the same document (as it is now) and its saved settings, in a Word with that requirement set.
+  const reopen = (): void => {
+    const was = current.current;
+    if (was) install(was.name, was.word.document, { ...was.word.savedSettings });
+  };
+  const chooseWordApi = (event: ChangeEvent<HTMLSelectElement>) => {
+    const api = event.target.value as WordApi;
+    setWordApi(api);
+    wordApiRef.current = api;
+    reopen();
+  };
+  // Track Changes as the document was saved with it (WordApi 1.4 reads it; the add-in never changes it).
+  const chooseTracking = (on: boolean) => {
+    setTracking(on);
+    trackingRef.current = on;
+    reopen();
+  };
 
   // Shows the document once read, or says why it could not be.
   const settle = useCallback(
@@ -133,7 +199,22 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
   // Word's selection, as the add-in moves it.
   useEffect(() => open?.word.onSelectionChange(setSelection), [open]);
   // The page shows what the simulated Word holds now.
-  const snapshot = useMemo(() => (open ? snapshotOfDocument(open.word.document) : null), [open]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- version: the document is mutable, redraw after writes
+  const snapshot = useMemo(() => (open ? snapshotOfDocument(open.word.document) : null), [open, version]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- as above
+  const decorations = useMemo(() => (open ? decorationsOf(open.word.document) : undefined), [open, version]);
+
+  useEffect(
+    () =>
+      open
+        ? publishAutomation({
+            snapshot: () => snapshotOfDocument(open.word.document),
+            placeCursor: (location) => open.word.placeCursor(location),
+            wordApi: () => open.wordApi,
+          })
+        : undefined,
+    [open],
+  );
 
   const chooseSample = (event: ChangeEvent<HTMLSelectElement>) => {
     const id = event.target.value as SampleId;
@@ -188,6 +269,22 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
             data-testid="open-file"
           />
           <div className={styles.field}>
+            <Label htmlFor={ids.word}>Word</Label>
+            <Select id={ids.word} value={wordApi} onChange={chooseWordApi} disabled={loading}>
+              {WORD_APIS.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {w.title}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <Switch
+            label="Track Changes on"
+            checked={tracking}
+            disabled={loading}
+            onChange={(_event, data) => chooseTracking(data.checked)}
+          />
+          <div className={styles.field}>
             <Label htmlFor={ids.theme}>Theme</Label>
             <Select id={ids.theme} value={theme} onChange={(event) => setTheme(event.target.value as ThemeName)}>
               {THEME_NAMES.map((t) => (
@@ -213,7 +310,16 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
                 <Caption1 className={styles.documentName}>
                   <DocumentRegular /> {open.name}
                 </Caption1>
-                <DocumentView snapshot={snapshot} selection={selection} />
+                <DocumentView
+                  snapshot={snapshot}
+                  selection={selection}
+                  decorations={decorations}
+                  onPlaceCursor={(location) => open.word.placeCursor(location)}
+                  onChooseItem={(controlId, item) => {
+                    open.word.chooseItem(controlId, item);
+                    setVersion((v) => v + 1);
+                  }}
+                />
               </>
             ) : (
               loading && <Spinner className={styles.loading} label="Opening the document…" />

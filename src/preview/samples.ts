@@ -16,17 +16,28 @@ export const THEME_NAMES: readonly { id: ThemeName; title: string }[] = [
   { id: "high-contrast", title: "High contrast" },
 ];
 
+/** The Words the preview can simulate, by the highest WordApi requirement set each supports. */
+export const WORD_APIS = [
+  { id: "1.9", title: "API 1.9: Microsoft 365, web" },
+  { id: "1.4", title: "API 1.4: no dropdowns" },
+  { id: "1.3", title: "API 1.3: Office 2019, 2021" },
+] as const;
+
+export type WordApi = (typeof WORD_APIS)[number]["id"];
+
 export interface InitialChoice {
   sample: SampleId;
   theme: ThemeName;
+  wordApi: WordApi;
 }
 
-/** `?sample=care-leavers-eet&theme=dark` picks the first document and theme (handy for links and tests). */
+/** `?sample=care-leavers-eet&theme=dark&word=1.3` picks the first document, theme and Word (handy for links and tests). */
 export function initialChoice(search: string): InitialChoice {
   const params = new URLSearchParams(search);
   const sample = SAMPLES.find((s) => s.id === params.get("sample"))?.id ?? SAMPLES[0].id;
   const theme = THEME_NAMES.find((t) => t.id === params.get("theme"))?.id ?? "light";
-  return { sample, theme };
+  const wordApi = WORD_APIS.find((w) => w.id === params.get("word"))?.id ?? "1.9";
+  return { sample, theme, wordApi };
 }
 
 /** A document the preview holds: its name as shown, and its snapshot. */

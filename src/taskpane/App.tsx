@@ -8,6 +8,7 @@ import { FindingsPanel } from "./components/FindingsPanel";
 import { Header } from "./components/Header";
 import { useSharedStyles } from "./components/styles";
 import { TotalsPanel } from "./components/TotalsPanel";
+import { UpdatePanel } from "./update/UpdatePanel";
 import { checkAnnouncement, latestUpdateNote, reviewName, statusLine } from "./summary";
 import { useCheck, type Analyse, type CheckState } from "./useCheck";
 import { useSetAside } from "./useSetAside";
@@ -28,7 +29,9 @@ const useStyles = makeStyles({
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})` },
 });
 
-type View = "findings" | "totals";
+type View = "findings" | "totals" | "update";
+
+const VIEW_NAMES: Record<View, string> = { findings: "Findings", totals: "Totals", update: "Update" };
 
 /** What a screen reader hears: progress while checking, then the result (counting the findings still shown). */
 function announcement(state: CheckState, shown: Analysis | null): string {
@@ -95,9 +98,10 @@ export function App({ gateway, analyse }: AppProps) {
             >
               <Tab value="findings">Findings ({partition?.shown.length ?? 0})</Tab>
               <Tab value="totals">Totals</Tab>
+              <Tab value="update">Update</Tab>
             </TabList>
-            <div role="tabpanel" aria-label={view === "findings" ? "Findings" : "Totals"}>
-              {view === "findings" ? (
+            <div role="tabpanel" aria-label={VIEW_NAMES[view]}>
+              {view === "findings" && (
                 <FindingsPanel
                   findings={partition?.shown ?? []}
                   document={analysis.document}
@@ -106,8 +110,17 @@ export function App({ gateway, analyse }: AppProps) {
                   onSetAside={(finding, reason) => setAside.setAside(finding, analysis.document, reason)}
                   onRestore={setAside.restore}
                 />
-              ) : (
-                <TotalsPanel totals={analysis.totals} gradeNames={analysis.document.gradeNames} />
+              )}
+              {view === "totals" && <TotalsPanel totals={analysis.totals} gradeNames={analysis.document.gradeNames} />}
+              {view === "update" && last && (
+                <UpdatePanel
+                  gateway={gateway}
+                  snapshot={last.snapshot}
+                  analysis={analysis}
+                  recheck={check}
+                  checking={checking}
+                  onShowFindings={() => setView("findings")}
+                />
               )}
             </div>
           </>

@@ -6,6 +6,8 @@ export type Analyse = (snapshot: DocumentSnapshot) => Analysis;
 
 export interface CheckResult {
   analysis: Analysis;
+  /** What the check read: the Update tab plans its writes from it. */
+  snapshot: DocumentSnapshot;
   checkedAt: Date;
 }
 
@@ -43,7 +45,7 @@ export function useCheck(
     setState({ status: "checking", last: last.current });
     try {
       const snapshot = await gateway.scan();
-      const result = { analysis: analyse(snapshot), checkedAt: now() };
+      const result = { analysis: analyse(snapshot), snapshot, checkedAt: now() };
       if (id !== run.current) return; // a later check has started; its result wins
       last.current = result;
       setState({ status: "done", last: result });

@@ -72,7 +72,10 @@ async function expectFindings(page: Page, analysis: Analysis): Promise<void> {
   const items = pane(page).getByRole("listitem");
   await expect(items.allInnerTexts()).resolves.toHaveLength(analysis.findings.length);
   const shown = (await items.allInnerTexts()).join("\n").replace(/\s+/g, " ");
-  for (const finding of analysis.findings) expect(shown).toContain(withoutFullStop(finding.message).replace(/\s+/g, " "));
+  // Each list is headed by its recommendation, so an item shows the finding's short form.
+  for (const finding of analysis.findings) {
+    expect(shown).toContain(withoutFullStop(finding.detail ?? finding.message).replace(/\s+/g, " "));
+  }
 }
 
 /** The latest-update grade counts in the Totals panel, by the key's label ("1 Fully Achieved" … "No grade"). */
@@ -118,8 +121,10 @@ describe.each(["light", "dark"] as const)("the preview in the %s theme", (theme)
     }
 
     // Recommendation 2's missing grade: an error, and clicking it selects the Assessment cell.
-    const item = pane(page).getByRole("button", { name: /Recommendation 2 .*no grade in Assessment of Progress/ });
-    await expect(item.innerText()).resolves.toMatch(/^Error:/);
+    const item = pane(page)
+      .getByRole("list", { name: /^Recommendation 2\b/ })
+      .getByRole("button", { name: /The grade is written in Evidence of Impact/ });
+    await expect(item.innerText()).resolves.toMatch(/^Error\b/);
     await expect(documentView(page).locator('[data-selected="true"]').count()).resolves.toBe(0);
     await item.click(SHORT);
     const key = locationKey(missingGrade!.location!);
@@ -130,9 +135,9 @@ describe.each(["light", "dark"] as const)("the preview in the %s theme", (theme)
     await expectScrolledTo(page, `[data-location="${key}"]`);
     // Only the document scrolled: the preview's toolbar is still at the top of the window.
     await expect(page.getByRole("banner").boundingBox()).resolves.toMatchObject({ y: 0 });
-    // The cell to its left is the round's Assessment label.
+    // Recommendation 2's grade sits in its Evidence of Impact row: the finding points at that cell.
     const label = documentView(page).locator(`[data-location="${key.replace(/c\d+$/, "c0")}"]`);
-    await expect(label.innerText()).resolves.toMatch(/^Assessment of Progress/);
+    await expect(label.innerText()).resolves.toMatch(/^Evidence of Impact/);
 
     await pane(page).screenshot({ path: path.join(SCREENSHOTS, `pane-findings-${theme}.png`) });
     await page.screenshot({ path: path.join(SCREENSHOTS, `preview-${theme}.png`) });

@@ -1,8 +1,8 @@
 import { render } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { GRADE_NAMES, type Analysis, type DocumentSnapshot, type Finding, type Location, type MonitoringDocument, type Recommendation } from "../../src/model";
-import type { WordGateway } from "../../src/word/gateway-types";
 import type { Plan } from "../../src/model/plan";
+import type { WordGateway } from "../../src/word/gateway-types";
 import { App } from "../../src/taskpane/App";
 import type { Analyse } from "../../src/taskpane/useCheck";
 
