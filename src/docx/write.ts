@@ -10,6 +10,7 @@ import { openPackage, replacePart } from "./write-package";
 import { newParagraphXml, newRowXml, type BuildContext } from "./write-rows";
 import { applySplices, type Splice } from "./write-splice";
 import { assertSameShape, documentStructure, sdtTag, type DocumentStructure, type DocxTable } from "./write-structure";
+import { setGradeEdits } from "./write-grade";
 import { summaryXml } from "./write-summary";
 import { encodePart } from "./write-xml";
 
@@ -20,6 +21,11 @@ export interface DocxWriteOptions {
   snapshot?: DocumentSnapshot;
   /** The time recorded on tracked insertions. */
   now?: Date;
+  /**
+   * Write new content as tracked insertions or not, whatever word/settings.xml says (the preview's
+   * Word tracks changes when its switch is on). Default: as the document's settings say.
+   */
+  trackChanges?: boolean;
 }
 
 /**
@@ -43,9 +49,10 @@ export async function applyPlanToDocx(bytes: Uint8Array, plan: Plan, options: Do
   const structure = documentStructure(pack.document);
   assertSameShape(structure, snapshot);
   const context: WriteContext = {
+    snapshot,
     tree: pack.document,
     ids: new IdAllocator(pack.document),
-    revision: pack.tracksChanges ? revisionAt(options.now ?? new Date()) : null,
+    revision: (options.trackChanges ?? pack.tracksChanges) ? revisionAt(options.now ?? new Date()) : null,
     structure,
   };
   const edits = plan.writes.flatMap((write, order) => WRITERS[write.kind]!(context, write as never).map((edit) => ({ ...edit, order })));
@@ -57,6 +64,7 @@ export async function applyPlanToDocx(bytes: Uint8Array, plan: Plan, options: Do
 
 interface WriteContext extends BuildContext {
   structure: DocumentStructure;
+  snapshot: DocumentSnapshot;
 }
 
 type WriteOf<K extends Write["kind"]> = Extract<Write, { kind: K }>;
@@ -78,6 +86,14 @@ const WRITERS: { [K in Write["kind"]]?: Writer<K> } = {
     const rows = table.rows.slice(write.row, write.row + write.count);
     if (rows.length !== write.count || rows.length === table.rows.length) throw layoutChanged();
     return rows.map((row) => ({ start: row.element.start, end: row.element.end, text: "" }));
+  },
+  "set-grade": (context, write) => {
+    const { table, row, cell } = write.location;
+    const found = tableAt(context, table).rows[row]?.cells[cell];
+    if (!found) throw layoutChanged();
+    const block = context.snapshot.blocks.find((candidate) => candidate.kind === "table" && candidate.index === table);
+    const first = block?.kind === "table" ? (block.rows[row]?.cells[cell]?.paragraphs[0] ?? "") : "";
+    return setGradeEdits(context, found, first, write);
   },
   "insert-summary": (context, write) => {
     const { at, paragraphAfter } = summaryPlace(context.structure, write.place);
