@@ -53,6 +53,9 @@ interface Violation {
  *   dialogs; they are aria-hidden, never take focus from a user, and Fluent keeps them by design.
  */
 async function violations(page: Page, state: string): Promise<string[]> {
+  // Measured once Fluent's transitions have run (a dialog fading in is not yet its own colours).
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
+  await page.waitForTimeout(100);
   await page.evaluate(AXE);
   const found = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Violation[] }> } }).axe;
