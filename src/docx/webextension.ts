@@ -1,5 +1,5 @@
 import { DocxError } from "./errors";
-import { attributeOf, childrenOf, nameOf, parseXml, type XmlNode } from "./xml";
+import { attribute, streamXml } from "./xml";
 import { openZip, readEntry } from "./zip";
 
 /**
@@ -15,25 +15,28 @@ import { openZip, readEntry } from "./zip";
 const MAX_WEBEXTENSION_BYTES = 4 * 1024 * 1024;
 const WEBEXTENSION_PART = /^word\/webextensions\/webextension\d*\.xml$/i;
 
-function localName(name: string | undefined): string {
-  return name === undefined ? "" : name.slice(name.indexOf(":") + 1);
-}
-
-function findElement(nodes: readonly XmlNode[], name: string): XmlNode | undefined {
-  return nodes.find((node) => localName(nameOf(node)) === name);
-}
-
 /** The properties of one web-extension part, by name (value as written: JSON text). */
 export function webExtensionProperties(bytes: Uint8Array): Map<string, string> {
   const properties = new Map<string, string>();
-  const root = findElement(parseXml(bytes), "webextension");
-  const bag = root ? findElement(childrenOf(root), "properties") : undefined;
-  for (const property of bag ? childrenOf(bag) : []) {
-    if (localName(nameOf(property)) !== "property") continue;
-    const name = attributeOf(property, "name");
-    const value = attributeOf(property, "value");
-    if (name !== undefined && value !== undefined && !properties.has(name)) properties.set(name, value);
-  }
+  // In one streaming pass: the root we:webextension, its first we:properties, each we:property in it.
+  let inRoot = false;
+  let bagsSeen = 0;
+  let inBag = false;
+  streamXml(bytes, {
+    open(tag, depth) {
+      if (depth === 1) inRoot = tag.local === "webextension";
+      else if (depth === 2 && inRoot && tag.local === "properties") inBag = ++bagsSeen === 1;
+      else if (depth === 3 && inBag && tag.local === "property") {
+        const name = attribute(tag, "", "name");
+        const value = attribute(tag, "", "value");
+        if (name !== undefined && value !== undefined && !properties.has(name)) properties.set(name, value);
+      }
+    },
+    close(depth) {
+      if (depth === 2) inBag = false;
+    },
+    text() {},
+  });
   return properties;
 }
 
