@@ -325,3 +325,39 @@ describe("while writing", () => {
   });
 });
 
+
+describe("what else Word can say", () => {
+  it("says the additions will be tracked when the document tracks changes (WordApi 1.4)", async () => {
+    await openUpdate(realSnapshot("careLeaversEet"), { trackingChanges: true });
+    chooseMonth("11", "2026");
+    expect(previewLines()).toContain("Track Changes is on: your additions will be tracked.");
+  });
+
+  it("does not mention tracking when the document does not track changes", async () => {
+    await openUpdate(realSnapshot("careLeaversEet"));
+    chooseMonth("11", "2026");
+    expect(previewLines().join(" ")).not.toMatch(/tracked/);
+  });
+
+  it("shows Word's failure in the one MessageBar and re-checks", async () => {
+    const { word } = await openUpdate(realSnapshot("careersProvision"));
+    const before = held(word);
+    chooseMonth("11", "2026");
+    word.failNextSync("AccessDenied");
+    fireEvent.click(screen.getByRole("button", { name: "Add to 7 recommendations" }));
+    const title = await within(section("Add an update")).findByText("The change was not made");
+    expect(title.parentElement?.textContent).toMatch(/Word did not let the add-in read or change this document/);
+    expect(held(word)).toEqual(before);
+    expect(screen.getAllByText("The change was not made")).toHaveLength(1);
+  });
+
+  it("adds the update but warns when the document could not remember it for Remove", async () => {
+    const { word } = await openUpdate(realSnapshot("careersProvision"));
+    chooseMonth("11", "2026");
+    word.failSettingsSave("The document is read-only.");
+    fireEvent.click(screen.getByRole("button", { name: "Add to 7 recommendations" }));
+    expect(await added()).toBe("Added a November 2026 update to 7 recommendations");
+    const warning = await within(section("Add an update")).findByText(/could not remember it/);
+    expect(warning.textContent).toMatch(/Remove the update just added cannot take it out again.*read-only/);
+  });
+});
