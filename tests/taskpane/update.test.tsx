@@ -361,3 +361,28 @@ describe("what else Word can say", () => {
     expect(warning.textContent).toMatch(/Remove the update just added cannot take it out again.*read-only/);
   });
 });
+
+describe("from a finding", () => {
+  it("Set grade… on a missing grade opens the picker on that update, offering the grade written in the wrong row", async () => {
+    install(realSnapshot("careersProvision"));
+    renderApp(createWordGateway());
+    await check();
+    // Only missing-grade findings offer it: recommendation 2's grade written in its Evidence of Impact.
+    expect(screen.getAllByRole("button", { name: /^Set grade… / }).map((b) => b.getAttribute("aria-label"))).toEqual([
+      expect.stringMatching(/^Set grade… Recommendation 2 \(July 2021 update\): the grade is written in Evidence of Impact/i),
+    ]);
+    const rec2 = screen.getByRole("list", { name: /^Recommendation 2\b/ });
+    fireEvent.click(within(rec2).getByRole("button", { name: /^Set grade… Recommendation 2/ }));
+    const grade = section("Grade an update");
+    expect(screen.getByRole("tab", { name: "Update" }).getAttribute("aria-selected")).toBe("true");
+    expect((within(grade).getByRole("combobox", { name: "Recommendation" }) as HTMLSelectElement).value).toBe("2");
+    expect((within(grade).getByRole("combobox", { name: "Update" }) as HTMLSelectElement).selectedOptions[0]?.textContent).toBe(
+      "July 21 (latest)",
+    );
+    // The grade written in the wrong row is offered (the officer's text there is left for them to move), and the
+    // keyboard is on it.
+    const offered = within(grade).getByRole("radio", { name: "2. On-Track" }) as HTMLInputElement;
+    expect(offered.checked).toBe(true);
+    await waitFor(() => expect(document.activeElement).toBe(offered));
+  });
+});
