@@ -1,5 +1,6 @@
 // The task pane and the in-browser preview.
 //   npm run build  → dist/ (production). ADDIN_BASE_URL=https://host/path/ rebases dist/manifest.xml (default https://localhost:3000/).
+//   ADDIN_PROVIDER_NAME sets the manifest's ProviderName; ADDIN_SUPPORT_CONTACT and ADDIN_SUPPORT_EMAIL the support page's contact.
 //   npm start      → https://localhost:3000/ (development, see scripts/start.sh).
 // Office.js: production's taskpane.html loads it from Microsoft's CDN (ADDIN_OFFICE_JS=self-hosted serves the copy in
 // dist/office-js/ instead, for networks that block the CDN); development loads the copy. The preview loads no Office.js:
@@ -7,7 +8,7 @@
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const { DEV_BASE_URL, normaliseBaseUrl, rebaseManifest } = require("./scripts/manifest-url");
+const { DEV_BASE_URL, brandManifest, normaliseBaseUrl, rebaseManifest, supportPage } = require("./scripts/manifest-url");
 
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_LOCAL = "office-js/office.js";
@@ -95,11 +96,17 @@ module.exports = async (env, argv) => {
       }),
       new CopyWebpackPlugin({
         patterns: [
-          { from: "assets", to: "assets", globOptions: { ignore: ["**/*.svg"] } },
+          { from: "assets", to: "assets", globOptions: { ignore: ["**/*.svg", "**/support.html"] } },
+          {
+            from: "assets/support.html",
+            to: "assets/support.html",
+            transform: (content) => supportPage(content.toString(), process.env.ADDIN_SUPPORT_CONTACT, process.env.ADDIN_SUPPORT_EMAIL),
+          },
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (dev ? content : rebaseManifest(content.toString(), baseUrl)),
+            transform: (content) =>
+              brandManifest(dev ? content.toString() : rebaseManifest(content.toString(), baseUrl), process.env.ADDIN_PROVIDER_NAME),
           },
           ...SAMPLES.map((name) => ({ from: `tests/fixtures/docx/${name}.docx`, to: "samples/[name][ext]", noErrorOnMissing: true })),
           ...(officeJsMode === "self-hosted"

@@ -9,6 +9,8 @@ export interface Options {
   format: ReportFormat;
   /** False with `--no-color`; colour also needs a terminal and no NO_COLOR (decided in main). */
   color: boolean;
+  /** Count findings set aside in the document (with the add-in's "Set aside…") for the exit code, as any other. */
+  includeSetAside: boolean;
   paths: string[];
 }
 
@@ -31,7 +33,9 @@ Folders are searched (recursively) for .docx files; Word's lock files (~$...) ar
 
 Exit status:
   0  every file is complete
-  1  some file has an error finding (e.g. a missing grade or impact in the latest update)
+  1  some file has an error finding (e.g. a missing grade or impact in the latest update);
+     findings set aside in the add-in, with a reason, are listed but not counted
+     unless --include-set-aside is given
   2  some file is unreadable or not a monitoring document, or the arguments are wrong
 
 Examples:
@@ -49,6 +53,7 @@ export function parseArgs(argv: readonly string[], output: ArgsOutput): ParsedAr
     .argument("[paths...]", "Word documents (.docx) or folders to search for them")
     .addOption(new Option("--markdown", "print a Markdown report to circulate (email, committee paper)"))
     .addOption(new Option("--json", "print JSON for tools: an array, one object per file").conflicts("markdown"))
+    .option("--include-set-aside", "count findings set aside in the add-in (with a reason) like any other finding")
     .option("--no-color", "never colour the text report (NO_COLOR is honoured too)")
     .version(packageVersion(), "-V, --version", "print the version")
     .helpOption("-h, --help", "show this help")
@@ -72,9 +77,9 @@ export function parseArgs(argv: readonly string[], output: ArgsOutput): ParsedAr
     output.err(`scrutiny-check: no files given.\nUsage: scrutiny-check ${program.usage()}\n${TRY_HELP}\n`);
     return { kind: "exit", code: 2 };
   }
-  const opts = program.opts<{ json?: boolean; markdown?: boolean; color: boolean }>();
+  const opts = program.opts<{ json?: boolean; markdown?: boolean; color: boolean; includeSetAside?: boolean }>();
   const format: ReportFormat = opts.json ? "json" : opts.markdown ? "markdown" : "text";
-  return { kind: "run", options: { format, color: opts.color, paths } };
+  return { kind: "run", options: { format, color: opts.color, includeSetAside: opts.includeSetAside === true, paths } };
 }
 
 /** The version in package.json (two folders up from both src/cli and build/cli). */

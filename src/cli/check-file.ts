@@ -2,10 +2,17 @@
 import { promises as fs } from "fs";
 import { analyse } from "../model";
 import { DocxError, fileSizeProblem, readDocx } from "../docx";
+import { readDocxSettings } from "../docx/webextension";
+import { SET_ASIDE_SETTING, readSetAsideRecords } from "../model/set-aside";
 import { errorText } from "./files";
 import { failedReport, reportFromAnalysis, type FileReport } from "./report";
 
-export async function checkFile(file: string): Promise<FileReport> {
+export interface CheckOptions {
+  /** Count set-aside findings for the exit code like any other (they are always listed). */
+  includeSetAside?: boolean;
+}
+
+export async function checkFile(file: string, options: CheckOptions = {}): Promise<FileReport> {
   let bytes: Uint8Array;
   try {
     // Look before reading: a device, a pipe or a huge file must not be read into memory.
@@ -27,7 +34,9 @@ export async function checkFile(file: string): Promise<FileReport> {
     return failedReport(file, "unreadable", message);
   }
   try {
-    return reportFromAnalysis(file, analyse(snapshot));
+    // The records the add-in keeps in the document's settings (its web-extension part).
+    const records = readSetAsideRecords((await readDocxSettings(bytes)).get(SET_ASIDE_SETTING));
+    return reportFromAnalysis(file, analyse(snapshot), { records, includeSetAside: options.includeSetAside === true });
   } catch (error) {
     return failedReport(
       file,

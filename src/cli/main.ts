@@ -35,7 +35,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 async function runUnguarded(argv: readonly string[], io: Io): Promise<number> {
   const parsed = parseArgs(argv, { out: (t) => io.stdout.write(t), err: (t) => io.stderr.write(t) });
   if (parsed.kind === "exit") return parsed.code;
-  const { format, color, paths } = parsed.options;
+  const { format, color, includeSetAside, paths } = parsed.options;
 
   const { files, problems } = await findFiles(paths);
   for (const problem of problems) io.stderr.write(`scrutiny-check: ${problem}\n`);
@@ -46,7 +46,7 @@ async function runUnguarded(argv: readonly string[], io: Io): Promise<number> {
   const reports: FileReport[] = [];
   const shown = progress(files.length, io.stderr, io.stderr.isTTY === true);
   for (const file of files) {
-    reports.push(await checkFile(file));
+    reports.push(await checkFile(file, { includeSetAside }));
     shown.update(reports.length);
   }
   shown.done();

@@ -69,6 +69,17 @@ function fileSection(report: FileReport, h: string): string {
     out.push(`- **${SEVERITY_WORD[finding.severity]}:** ${escape(finding.message)}`);
   }
 
+  const setAside = report.setAside ?? [];
+  if (setAside.length > 0) {
+    const counted = report.setAsideCounted ? "counted above, as asked" : "not counted above";
+    out.push("", `${h}# Set aside in the document (${counted})`, "");
+    for (const finding of setAside) {
+      out.push(
+        `- **${SEVERITY_WORD[finding.severity]}:** ${escape(finding.message)} *Set aside ${finding.date}: “${escape(finding.reason)}”*`,
+      );
+    }
+  }
+
   out.push("", `${h}# Totals: latest update of each recommendation`, "");
   pushAll(
     out,

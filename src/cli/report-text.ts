@@ -80,6 +80,17 @@ function fileBlock(report: FileReport, style: Style): string {
     lines.push(`  ${coloured}  ${finding.message} ${style.dim(`[${finding.code}]`)}`);
   }
 
+  const setAside = report.setAside ?? [];
+  if (setAside.length > 0) {
+    const counted = report.setAsideCounted ? "counted, as --include-set-aside asks" : "not counted";
+    lines.push("", style.bold(`  Set aside in the document (${setAside.length}, ${counted})`));
+    for (const finding of setAside) {
+      const word = SEVERITY_WORD[finding.severity].padEnd(7);
+      lines.push(`  ${style.dim(word)}  ${finding.message} ${style.dim(`[${finding.code}]`)}`);
+      lines.push(`           ${style.dim(`set aside ${finding.date}: “${finding.reason}”`)}`);
+    }
+  }
+
   lines.push("", style.bold("  Totals"));
   const rounds = report.totals.rounds;
   pushAll(

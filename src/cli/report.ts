@@ -4,6 +4,7 @@
  */
 import type { Analysis } from "../model";
 import { GRADE_NAMES } from "../model/types";
+import { partitionFindings, type SetAsideRecord } from "../model/set-aside";
 import type { Finding, GradeCounts, Recommendation, Round, Severity } from "../model/types";
 import {
   countBySeverity,
@@ -84,6 +85,13 @@ export interface JsonFinding {
   detail?: string;
 }
 
+/** A finding set aside in the add-in: the finding, and why and when. */
+export interface JsonSetAside extends JsonFinding {
+  reason: string;
+  /** YYYY-MM-DD. */
+  date: string;
+}
+
 export interface FileReport {
   /** The path as found (relative when it was given relative). */
   file: string;
@@ -100,7 +108,12 @@ export interface FileReport {
   gradeNames: JsonGradeNames;
   recommendations: JsonRecommendation[];
   totals: JsonTotals;
+  /** The findings that count (set-aside ones only with --include-set-aside). */
   findings: JsonFinding[];
+  /** Findings set aside in the add-in, with their reasons (listed whether or not they count). */
+  setAside?: JsonSetAside[];
+  /** True when set-aside findings are counted among `findings` (--include-set-aside). */
+  setAsideCounted?: boolean;
 }
 
 export const EMPTY_COUNTS: Readonly<JsonCounts> = { "1": 0, "2": 0, "3": 0, "4": 0, none: 0 };
@@ -118,7 +131,17 @@ export function failedReport(file: string, code: FileErrorCode, message: string)
   };
 }
 
-export function reportFromAnalysis(file: string, analysis: Analysis): FileReport {
+export interface SetAsideOptions {
+  records: readonly SetAsideRecord[];
+  /** Count them like any other finding (--include-set-aside). */
+  includeSetAside: boolean;
+}
+
+export function reportFromAnalysis(
+  file: string,
+  analysis: Analysis,
+  setAsideOptions: SetAsideOptions = { records: [], includeSetAside: false },
+): FileReport {
   if (!analysis.recognised) {
     return failedReport(
       file,
@@ -126,7 +149,9 @@ export function reportFromAnalysis(file: string, analysis: Analysis): FileReport
       "This does not look like a Scrutiny Monitoring progress update: no recommendations and no review header were found.",
     );
   }
-  const { document, findings, totals } = analysis;
+  const { document, totals } = analysis;
+  const parted = partitionFindings(analysis.findings, setAsideOptions.records, document);
+  const findings = setAsideOptions.includeSetAside ? analysis.findings : parted.shown;
   const statuses = recommendationStatuses(document, findings);
   const review = reviewName(document);
   const latest = describeLatestUpdate(latestUpdate(totals));
@@ -144,6 +169,12 @@ export function reportFromAnalysis(file: string, analysis: Analysis): FileReport
       rounds: totals.rounds.map((r) => ({ label: r.label, date: r.month, counts: jsonCounts(r.counts) })),
     },
     findings: findings.map(jsonFinding),
+    ...(parted.setAside.length > 0
+      ? {
+          setAside: parted.setAside.map(({ finding, record }) => ({ ...jsonFinding(finding), reason: record.reason, date: record.date })),
+          setAsideCounted: setAsideOptions.includeSetAside,
+        }
+      : {}),
   };
 }
 

@@ -1,7 +1,6 @@
 /** One file through `scrutiny-update`: read, plan, apply, check, write. Never throws: whatever goes wrong is the file's outcome. */
 import { promises as fs } from "fs";
 import { basename, join, resolve } from "path";
-import { isMonitoringDocument, parse } from "../model";
 import type { Plan } from "../model/plan";
 import type { DocumentSnapshot } from "../model/snapshot";
 import { DocxError, fileSizeProblem, readDocx } from "../docx";
@@ -63,14 +62,11 @@ export async function updateFile(file: string, job: UpdateJob): Promise<UpdateRe
   const { bytes, snapshot } = read;
   let planned;
   try {
-    const document = parse(snapshot);
-    if (!isMonitoringDocument(document)) {
-      return report("unreadable", "This is not a Scrutiny Monitoring progress-update document (no recommendations were found), so nothing was written.");
-    }
-    planned = planFor(job.command, snapshot, document, job.today);
+    planned = planFor(job.command, snapshot, job.today);
   } catch (error) {
     return report("unreadable", `The file was read but could not be planned (internal error: ${errorText(error)}). Please report this.`);
   }
+  if (planned.ok === "not-monitoring") return report("unreadable", planned.reason);
   if (planned.ok === "unchanged") return report("unchanged", planned.reason);
   if (!planned.ok) return report("refused", planned.reason);
   const plan = planned.plan;

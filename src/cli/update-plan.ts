@@ -1,5 +1,14 @@
 /** Each `scrutiny-update` command as the engine's plan: the same planners as the pane's writes. */
-import { applyPlanToSnapshot, planAddRound, planRemoveRound, planSummary, type MonitoringDocument, type PlanResult } from "../model";
+import {
+  applyPlanToSnapshot,
+  isMonitoringDocument,
+  parse,
+  planAddRound,
+  planRemoveRound,
+  planSummary,
+  type MonitoringDocument,
+  type PlanResult,
+} from "../model";
 import type { DocumentSnapshot } from "../model/snapshot";
 import { sameSnapshot } from "../docx/write-expect";
 import type { UpdateCommand } from "./update-args";
@@ -7,29 +16,36 @@ import type { UpdateCommand } from "./update-args";
 export type CommandPlan =
   | PlanResult
   /** There is nothing to change: every recommendation in scope already is as asked. */
-  | { ok: "unchanged"; reason: string };
+  | { ok: "unchanged"; reason: string }
+  /** The file is not a monitoring document at all. */
+  | { ok: "not-monitoring"; reason: string };
 
-export function planFor(command: UpdateCommand, snapshot: DocumentSnapshot, document: MonitoringDocument, today: string): CommandPlan {
+const NOT_MONITORING =
+  "This is not a Scrutiny Monitoring progress-update document (no recommendations were found), so nothing was written.";
+
+/** The command's plan; when the planner gives none, whether that is because there is nothing to do. */
+export function planFor(command: UpdateCommand, snapshot: DocumentSnapshot, today: string): CommandPlan {
+  const planned = planCommand(command, snapshot, today);
+  if (planned.ok !== false) return planned;
+  // The document is parsed here only when there is no plan (the planners parse it themselves).
+  const document = parse(snapshot);
+  if (!isMonitoringDocument(document)) return { ok: "not-monitoring", reason: NOT_MONITORING };
+  return nothingToDo(command, document) ?? planned;
+}
+
+function planCommand(command: UpdateCommand, snapshot: DocumentSnapshot, today: string): CommandPlan {
   switch (command.kind) {
     case "add-update": {
-      const result = planAddRound(snapshot, {
+      return planAddRound(snapshot, {
         month: command.month,
         recommendations: command.recommendations,
         dropdowns: command.dropdowns,
         today,
       });
-      if (!result.ok && everyInScope(document, command.recommendations, (has) => has(command.month))) {
-        return { ok: "unchanged", reason: `Every recommendation${scopeWords(command.recommendations)} already has this update.` };
-      }
-      return result;
     }
     case "remove-update": {
       const scope = command.recommendations === "all" ? undefined : command.recommendations;
-      const result = planRemoveRound(snapshot, { month: command.month, recommendations: scope });
-      if (!result.ok && everyInScope(document, command.recommendations, (has) => !has(command.month))) {
-        return { ok: "unchanged", reason: `No recommendation${scopeWords(command.recommendations)} has this update.` };
-      }
-      return result;
+      return planRemoveRound(snapshot, { month: command.month, recommendations: scope });
     }
     case "summary": {
       const result = planSummary(snapshot, { place: { kind: "end" }, today });
@@ -39,6 +55,17 @@ export function planFor(command: UpdateCommand, snapshot: DocumentSnapshot, docu
       return result;
     }
   }
+}
+
+/** A planner's refusal that only means there is nothing to do: the update is already there, or not there to remove. */
+function nothingToDo(command: UpdateCommand, document: MonitoringDocument): CommandPlan | undefined {
+  if (command.kind === "add-update" && everyInScope(document, command.recommendations, (has) => has(command.month))) {
+    return { ok: "unchanged", reason: `Every recommendation${scopeWords(command.recommendations)} already has this update.` };
+  }
+  if (command.kind === "remove-update" && everyInScope(document, command.recommendations, (has) => !has(command.month))) {
+    return { ok: "unchanged", reason: `No recommendation${scopeWords(command.recommendations)} has this update.` };
+  }
+  return undefined;
 }
 
 /** Whether every recommendation in scope (that the document has) passes the test on its update months. */

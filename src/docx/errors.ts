@@ -31,9 +31,21 @@ export const messages = {
     `This file is too large to check (${megabytes(bytes)}; the limit is ${megabytes(limit)}).`,
   textTooLarge: (limit: number) =>
     `This document's text is too large to check safely (more than ${megabytes(limit)} once unpacked). The file may be damaged or deliberately malformed.`,
+  tooDeep: (limit: number) =>
+    `This document is too deeply nested to check (more than ${limit} levels of tables, content controls or other elements inside one another). The file may be damaged or deliberately malformed.`,
+  tooManyParagraphs: (limit: number) =>
+    `This document has too many paragraphs to check (more than ${count(limit)}). The file may be damaged or deliberately malformed.`,
+  tooManyTableParts: (limit: number) =>
+    `This document has too many tables, rows and cells to check (more than ${count(limit)} in all). The file may be damaged or deliberately malformed.`,
+  tooMuchText: (limit: number) =>
+    `This document has too much text to check (more than ${count(limit)} characters). The file may be damaged or deliberately malformed.`,
   encrypted: `This document's contents are encrypted, so they cannot be read. ${REPAIR_HINT}`,
   damaged: (detail: string) => `This Word document is damaged and cannot be read (${detail}). ${REPAIR_HINT}`,
 };
+
+function count(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
+}
 
 function megabytes(bytes: number): string {
   return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;

@@ -1,183 +1,330 @@
-import type { DocumentSnapshot, SnapshotBlock, SnapshotCell, SnapshotRow } from "../model/snapshot";
-import { pushAll } from "../model/arrays";
+import type { DocumentSnapshot, SnapshotBlock, SnapshotCell, SnapshotRow, SnapshotTable } from "../model/snapshot";
 import { DocxError, messages } from "./errors";
-import { attributeOf, childNamed, childrenOf, nameOf, textOf, type XmlNode } from "./xml";
+import { MARKUP_COMPATIBILITY, UNDERSTOOD_NAMESPACES, isWordprocessingMl } from "./names";
+import { attribute, streamXml, type XmlTag } from "./xml";
 
-/** Where a reader puts what it finds: the body's blocks, or one cell's paragraphs. */
-interface BlockSink {
-  paragraph(text: string): void;
-  table(table: XmlNode): void;
-}
+/** Limits that keep time and memory bounded whatever the file holds (a 5,000-recommendation document has about 170,000 paragraphs). */
+export const MAX_PARAGRAPHS = 500_000;
+/** Tables, rows and cells together. */
+export const MAX_TABLE_PARTS = 500_000;
+export const MAX_TEXT_CHARACTERS = 32 * 1024 * 1024;
 
+/** What an element is read as: the content its parent's context lets it hold. */
+const ROOT = 0;
+const DOCUMENT = 1;
+/** Paragraphs and tables: the body's, or a cell's (nested tables' cells included). */
+const BLOCKS = 2;
+const TABLE = 3;
+const ROW = 4;
+/** A paragraph's content, and the wrappers (hyperlinks, insertions, content controls…) inside it. */
+const INLINE = 5;
+const RUN = 6;
+/** A w:t: its own character data is the text. */
+const TEXT = 7;
+/** A w:sdt: its first w:sdtContent is read in the context the w:sdt stands in. */
+const CONTROL = 8;
+/** An mc:AlternateContent: exactly one branch is read, in the context it stands in. */
+const ALTERNATE = 9;
+type Mode = typeof ROOT | typeof DOCUMENT | typeof BLOCKS | typeof TABLE | typeof ROW | typeof INLINE | typeof RUN | typeof TEXT | typeof CONTROL | typeof ALTERNATE;
+
+/** The WordprocessingML elements the reader acts on, by local name. */
+const enumerated = <T extends string>(names: readonly T[]): ReadonlyMap<string, number> =>
+  new Map(names.map((name, index) => [name, index + 1]));
+const W = enumerated([
+  "document", "body", "p", "tbl", "tr", "tc", "sdt", "sdtContent", "customXml", "ins", "moveTo", "r",
+  "hyperlink", "smartTag", "fldSimple", "dir", "bdo", "t", "tab", "ptab", "br", "cr", "noBreakHyphen", "sym", "fldChar",
+] as const);
+const code = (name: string): number => W.get(name) ?? 0;
+const W_DOCUMENT = code("document");
+const W_BODY = code("body");
+const W_P = code("p");
+const W_TBL = code("tbl");
+const W_TR = code("tr");
+const W_TC = code("tc");
+const W_SDT = code("sdt");
+const W_SDT_CONTENT = code("sdtContent");
+const W_R = code("r");
+const W_T = code("t");
+const W_NO_BREAK_HYPHEN = code("noBreakHyphen");
+const W_SYM = code("sym");
+const W_FLD_CHAR = code("fldChar");
 /** Containers whose content is read as if it stood in their place. */
-const BLOCK_WRAPPERS = new Set(["w:customXml", "w:ins", "w:moveTo"]);
-const INLINE_WRAPPERS = new Set([
-  "w:ins",
-  "w:moveTo",
-  "w:hyperlink",
-  "w:smartTag",
-  "w:customXml",
-  "w:fldSimple",
-  "w:dir",
-  "w:bdo",
-]);
-const ROW_WRAPPERS = new Set(["w:customXml", "w:ins", "w:moveTo"]);
+const BLOCK_WRAPPERS = new Set(["customXml", "ins", "moveTo"].map(code));
+const ROW_WRAPPERS = BLOCK_WRAPPERS;
+const INLINE_WRAPPERS = new Set(["ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo"].map(code));
+/** Run children that show as a space. */
+const SPACES = new Set(["tab", "ptab", "br", "cr"].map(code));
+/** mc: elements. */
+const MC_ALTERNATE = -1;
+const MC_CHOICE = -2;
+const MC_FALLBACK = -3;
+
+/** What closing a frame finishes. */
+const ENDS_NOTHING = 0;
+const ENDS_PARAGRAPH = 1;
+const ENDS_TEXT = 2;
+
+interface Frame {
+  mode: Mode;
+  /** For CONTROL and ALTERNATE: the context their content is read in. */
+  inner: Mode;
+  /** Where paragraphs go: null for the body, else the top-level cell they belong to. */
+  sink: SnapshotCell | null;
+  /** The top-level table (and its current row) being read; null inside nested tables. */
+  table: SnapshotTable | null;
+  row: SnapshotRow | null;
+  /** CONTROL: its content was read; ALTERNATE: a branch was taken. */
+  used: boolean;
+  ends: number;
+}
 
 /**
- * Turns a parsed word/document.xml into a snapshot. Paragraph indices count every paragraph in
- * document order, those in (nested) table cells included, as Word's `body.paragraphs` does; only
- * top-level tables get a table index, and each real cell (w:tc) is one cell, as in `Table.values`.
+ * Reads word/document.xml in one streaming pass into a snapshot. Paragraph indices count every
+ * paragraph in document order, those in (nested) table cells included, as Word's `body.paragraphs`
+ * does; only top-level tables get a table index, and each real cell (w:tc) is one cell, as in
+ * `Table.values`; a nested table's text is flattened into its cell's paragraphs. Content controls,
+ * tracked insertions and moves, custom XML, hyperlinks and fields are read through; tracked deletions,
+ * field codes, properties and drawings are not text.
  */
-export function snapshotFromDocumentXml(root: XmlNode[]): DocumentSnapshot {
-  const document = root.find((node) => nameOf(node) === "w:document");
-  const body = document && childNamed(document, "w:body");
-  if (!body) throw new DocxError("not-word", messages.notWord());
-  return new BodyReader().read(body);
+export function snapshotFromDocumentXml(bytes: Uint8Array): DocumentSnapshot {
+  const reader = new DocumentReader();
+  streamXml(bytes, reader, (resolve) => (reader.resolve = resolve));
+  return reader.finish();
 }
 
-class BodyReader {
+class DocumentReader {
+  resolve: (prefix: string) => string | undefined = () => undefined;
+  private readonly blocks: SnapshotBlock[] = [];
+  private readonly frames: Frame[] = [];
+  private top = 0;
+  /** Depth below an element whose content is not read (0: reading). */
+  private skip = 0;
+  private bodySeen = false;
   private paragraphs = 0;
   private tables = 0;
+  private tableParts = 0;
+  private characters = 0;
+  /** The open paragraph's text, the open w:t's text, and the paragraph's open fields. */
+  private paragraphText = "";
+  private runText = "";
+  /** Per open complex field (w:fldChar begin … separate … end): true while it shows its code, not its result. */
+  private readonly fields: boolean[] = [];
+  private fieldsInCode = 0;
 
-  read(body: XmlNode): DocumentSnapshot {
-    const blocks: SnapshotBlock[] = [];
-    this.readBlocks(childrenOf(body), {
-      paragraph: (text) => {
-        blocks.push({ kind: "paragraph", text, location: { kind: "paragraph", paragraph: this.paragraphs++ } });
-      },
-      table: (table) => blocks.push(this.readTable(table)),
-    });
-    return { blocks };
+  constructor() {
+    this.push(ROOT, ROOT, null, null, null, ENDS_NOTHING);
   }
 
-  private readBlocks(nodes: XmlNode[], sink: BlockSink): void {
-    for (const node of nodes) {
-      const name = nameOf(node);
-      if (name === "w:p") sink.paragraph(paragraphText(node));
-      else if (name === "w:tbl") sink.table(node);
-      else if (name === "w:sdt") this.readBlocks(sdtContent(node), sink);
-      else if (name !== undefined && BLOCK_WRAPPERS.has(name)) this.readBlocks(childrenOf(node), sink);
-      // Anything else (w:sectPr, bookmarks, w:del, w:moveFrom, …) holds no body paragraphs.
+  finish(): DocumentSnapshot {
+    if (!this.bodySeen) throw new DocxError("not-word", messages.notWord());
+    return { blocks: this.blocks };
+  }
+
+  open(tag: XmlTag): void {
+    if (this.skip > 0) {
+      this.skip++;
+      return;
     }
-  }
-
-  private readTable(table: XmlNode): SnapshotBlock {
-    const index = this.tables++;
-    const rows: SnapshotRow[] = rowsOf(table).map((row, rowIndex) => ({
-      cells: cellsOf(row).map((cell, cellIndex): SnapshotCell => ({
-        paragraphs: this.readCell(cell),
-        location: { kind: "cell", table: index, row: rowIndex, cell: cellIndex },
-      })),
-    }));
-    return { kind: "table", index, rows };
-  }
-
-  /** A cell's paragraphs, a nested table's flattened into them in document order. */
-  private readCell(cell: XmlNode): string[] {
-    const paragraphs: string[] = [];
-    const sink: BlockSink = {
-      paragraph: (text) => {
-        paragraphs.push(text);
-        this.paragraphs++;
-      },
-      table: (nested) => {
-        for (const row of rowsOf(nested)) {
-          for (const nestedCell of cellsOf(row)) this.readBlocks(childrenOf(nestedCell), sink);
+    const frame = this.frames[this.top - 1];
+    const name = isWordprocessingMl(tag.uri) ? code(tag.local) : tag.uri === MARKUP_COMPATIBILITY ? mcCode(tag.local) : 0;
+    const { sink, table, row } = frame;
+    switch (frame.mode) {
+      case ROOT:
+        if (name === W_DOCUMENT) return this.push(DOCUMENT, DOCUMENT, null, null, null, ENDS_NOTHING);
+        break;
+      case DOCUMENT:
+        if (name === W_BODY && !frame.used) {
+          frame.used = true;
+          this.bodySeen = true;
+          return this.push(BLOCKS, BLOCKS, null, null, null, ENDS_NOTHING);
         }
-      },
-    };
-    this.readBlocks(childrenOf(cell), sink);
-    return paragraphs;
-  }
-}
-
-function rowsOf(table: XmlNode): XmlNode[] {
-  return collect(childrenOf(table), "w:tr", ROW_WRAPPERS);
-}
-
-/** A row's real cells: one per w:tc, so a horizontally merged cell (gridSpan) is one and a vMerge continuation is one. */
-function cellsOf(row: XmlNode): XmlNode[] {
-  return collect(childrenOf(row), "w:tc", ROW_WRAPPERS);
-}
-
-/** Elements named `name`, looking through content controls and other wrappers around them. */
-function collect(nodes: XmlNode[], name: string, wrappers: Set<string>): XmlNode[] {
-  const found: XmlNode[] = [];
-  for (const node of nodes) {
-    const nodeName = nameOf(node);
-    if (nodeName === name) found.push(node);
-    else if (nodeName === "w:sdt") pushAll(found, collect(sdtContent(node), name, wrappers));
-    else if (nodeName !== undefined && wrappers.has(nodeName)) pushAll(found, collect(childrenOf(node), name, wrappers));
-  }
-  return found;
-}
-
-function sdtContent(sdt: XmlNode): XmlNode[] {
-  const content = childNamed(sdt, "w:sdtContent");
-  return content ? childrenOf(content) : [];
-}
-
-/**
- * A complex field (w:fldChar begin … separate … end) shows its result, not its code: text is kept
- * only while every open field is past its separator. Fields nest (an IF holding a MERGEFIELD).
- */
-type FieldPart = "code" | "result";
-
-function paragraphText(paragraph: XmlNode): string {
-  const parts: string[] = [];
-  // Kept per paragraph: a field left open by a damaged file then hides no more than its own paragraph.
-  const fields: FieldPart[] = [];
-  readInline(childrenOf(paragraph), parts, fields);
-  return parts.join("");
-}
-
-function readInline(nodes: XmlNode[], parts: string[], fields: FieldPart[]): void {
-  for (const node of nodes) {
-    const name = nameOf(node);
-    if (name === "w:r") readRun(node, parts, fields);
-    else if (name === "w:sdt") readInline(sdtContent(node), parts, fields);
-    else if (name !== undefined && INLINE_WRAPPERS.has(name)) readInline(childrenOf(node), parts, fields);
-    // w:del and w:moveFrom (tracked deletions), w:pPr, bookmarks, comments, maths: not text of the paragraph.
-  }
-}
-
-function readRun(run: XmlNode, parts: string[], fields: FieldPart[]): void {
-  for (const node of childrenOf(run)) {
-    const name = nameOf(node);
-    if (name === "w:fldChar") {
-      const type = attributeOf(node, "w:fldCharType");
-      if (type === "begin") fields.push("code");
-      else if (type === "separate" && fields.length > 0) fields[fields.length - 1] = "result";
-      else if (type === "end") fields.pop();
-      continue;
+        break;
+      case BLOCKS:
+        if (name === W_P) return this.startParagraph(sink);
+        if (name === W_TBL) return this.startTable(sink);
+        if (name === W_SDT) return this.push(CONTROL, BLOCKS, sink, null, null, ENDS_NOTHING);
+        if (BLOCK_WRAPPERS.has(name)) return this.push(BLOCKS, BLOCKS, sink, null, null, ENDS_NOTHING);
+        if (name === MC_ALTERNATE) return this.push(ALTERNATE, BLOCKS, sink, null, null, ENDS_NOTHING);
+        break;
+      case TABLE:
+        if (name === W_TR) return this.startRow(frame);
+        if (name === W_SDT) return this.push(CONTROL, TABLE, sink, table, null, ENDS_NOTHING);
+        if (ROW_WRAPPERS.has(name)) return this.push(TABLE, TABLE, sink, table, null, ENDS_NOTHING);
+        if (name === MC_ALTERNATE) return this.push(ALTERNATE, TABLE, sink, table, null, ENDS_NOTHING);
+        break;
+      case ROW:
+        if (name === W_TC) return this.startCell(frame);
+        if (name === W_SDT) return this.push(CONTROL, ROW, sink, table, row, ENDS_NOTHING);
+        if (ROW_WRAPPERS.has(name)) return this.push(ROW, ROW, sink, table, row, ENDS_NOTHING);
+        if (name === MC_ALTERNATE) return this.push(ALTERNATE, ROW, sink, table, row, ENDS_NOTHING);
+        break;
+      case INLINE:
+        if (name === W_R) return this.push(RUN, RUN, sink, null, null, ENDS_NOTHING);
+        if (name === W_SDT) return this.push(CONTROL, INLINE, sink, null, null, ENDS_NOTHING);
+        if (INLINE_WRAPPERS.has(name)) return this.push(INLINE, INLINE, sink, null, null, ENDS_NOTHING);
+        if (name === MC_ALTERNATE) return this.push(ALTERNATE, INLINE, sink, null, null, ENDS_NOTHING);
+        break;
+      case RUN:
+        if (name === W_FLD_CHAR) this.field(attribute(tag, tag.uri, "fldCharType"));
+        else if (name === MC_ALTERNATE) return this.push(ALTERNATE, RUN, sink, null, null, ENDS_NOTHING);
+        else if (this.fieldsInCode > 0) break;
+        else if (name === W_T) {
+          this.runText = "";
+          return this.push(TEXT, TEXT, sink, null, null, ENDS_TEXT);
+        } else if (SPACES.has(name)) this.append(" ");
+        else if (name === W_NO_BREAK_HYPHEN) this.append("-");
+        else if (name === W_SYM) this.append(symbol(attribute(tag, tag.uri, "char")));
+        break;
+      case CONTROL:
+        if (name === W_SDT_CONTENT && !frame.used) {
+          frame.used = true;
+          return this.push(frame.inner, frame.inner, sink, table, row, ENDS_NOTHING);
+        }
+        break;
+      case ALTERNATE:
+        if (!frame.used && (name === MC_FALLBACK || (name === MC_CHOICE && this.understood(attribute(tag, "", "Requires"))))) {
+          frame.used = true;
+          return this.push(frame.inner, frame.inner, sink, table, row, ENDS_NOTHING);
+        }
+        break;
     }
-    if (fields.includes("code")) continue;
-    const text = runText(node, name);
-    if (text) parts.push(text);
+    // Anything else (properties, bookmarks, w:del and w:moveFrom, w:instrText, drawings, a second
+    // w:sdtContent or mc:Choice…) holds nothing read here.
+    this.skip = 1;
+  }
+
+  close(): void {
+    if (this.skip > 0) {
+      this.skip--;
+      return;
+    }
+    const frame = this.frames[--this.top];
+    if (frame.ends === ENDS_TEXT) {
+      this.paragraphText += this.runText;
+      this.runText = "";
+    } else if (frame.ends === ENDS_PARAGRAPH) {
+      this.endParagraph(frame.sink);
+    }
+  }
+
+  text(text: string): void {
+    if (this.skip > 0 || this.frames[this.top - 1].mode !== TEXT) return;
+    this.count(text.length);
+    this.runText += text;
+  }
+
+  private push(mode: Mode, inner: Mode, sink: SnapshotCell | null, table: SnapshotTable | null, row: SnapshotRow | null, ends: number): void {
+    let frame = this.frames[this.top];
+    if (frame === undefined) {
+      frame = { mode, inner, sink, table, row, used: false, ends };
+      this.frames[this.top] = frame;
+    } else {
+      frame.mode = mode;
+      frame.inner = inner;
+      frame.sink = sink;
+      frame.table = table;
+      frame.row = row;
+      frame.used = false;
+      frame.ends = ends;
+    }
+    this.top++;
+  }
+
+  private startParagraph(sink: SnapshotCell | null): void {
+    if (this.paragraphs >= MAX_PARAGRAPHS) throw new DocxError("too-large", messages.tooManyParagraphs(MAX_PARAGRAPHS));
+    this.paragraphText = "";
+    this.fields.length = 0;
+    this.fieldsInCode = 0;
+    this.push(INLINE, INLINE, sink, null, null, ENDS_PARAGRAPH);
+  }
+
+  private endParagraph(sink: SnapshotCell | null): void {
+    const text = this.paragraphText;
+    this.paragraphText = "";
+    if (sink === null) {
+      this.blocks.push({ kind: "paragraph", text, location: { kind: "paragraph", paragraph: this.paragraphs++ } });
+    } else {
+      sink.paragraphs.push(text);
+      this.paragraphs++;
+    }
+  }
+
+  /** A body table is a snapshot table; a table inside a cell is read into that cell. */
+  private startTable(sink: SnapshotCell | null): void {
+    this.countTablePart();
+    if (sink !== null) return this.push(TABLE, TABLE, sink, null, null, ENDS_NOTHING);
+    const table: SnapshotTable = { kind: "table", index: this.tables++, rows: [] };
+    this.blocks.push(table);
+    this.push(TABLE, TABLE, null, table, null, ENDS_NOTHING);
+  }
+
+  private startRow(frame: Frame): void {
+    this.countTablePart();
+    if (frame.table === null) return this.push(ROW, ROW, frame.sink, null, null, ENDS_NOTHING);
+    const row: SnapshotRow = { cells: [] };
+    frame.table.rows.push(row);
+    this.push(ROW, ROW, null, frame.table, row, ENDS_NOTHING);
+  }
+
+  private startCell(frame: Frame): void {
+    this.countTablePart();
+    const { table, row } = frame;
+    if (table === null || row === null) return this.push(BLOCKS, BLOCKS, frame.sink, null, null, ENDS_NOTHING);
+    // The row being read is always its table's last: rows are only added to the innermost top-level table.
+    const cell: SnapshotCell = {
+      paragraphs: [],
+      location: { kind: "cell", table: table.index, row: table.rows.length - 1, cell: row.cells.length },
+    };
+    row.cells.push(cell);
+    this.push(BLOCKS, BLOCKS, cell, null, null, ENDS_NOTHING);
+  }
+
+  private countTablePart(): void {
+    if (++this.tableParts > MAX_TABLE_PARTS) throw new DocxError("too-large", messages.tooManyTableParts(MAX_TABLE_PARTS));
+  }
+
+  private count(characters: number): void {
+    this.characters += characters;
+    if (this.characters > MAX_TEXT_CHARACTERS) throw new DocxError("too-large", messages.tooMuchText(MAX_TEXT_CHARACTERS));
+  }
+
+  private append(text: string): void {
+    this.count(text.length);
+    this.paragraphText += text;
+  }
+
+  /**
+   * A complex field (w:fldChar begin … separate … end) shows its result, not its code: text is kept
+   * only while every open field is past its separator. Fields nest (an IF holding a MERGEFIELD), and
+   * are kept per paragraph, so a field left open by a damaged file hides no more than its paragraph.
+   */
+  private field(type: string | undefined): void {
+    const fields = this.fields;
+    if (type === "begin") {
+      fields.push(true);
+      this.fieldsInCode++;
+    } else if (type === "separate" && fields.length > 0) {
+      if (fields[fields.length - 1]) this.fieldsInCode--;
+      fields[fields.length - 1] = false;
+    } else if (type === "end" && fields.length > 0) {
+      if (fields.pop()) this.fieldsInCode--;
+    }
+  }
+
+  /** An mc:Choice's Requires: every prefix it names is bound to a namespace the reader understands. */
+  private understood(requires: string | undefined): boolean {
+    const prefixes = requires?.trim().split(/\s+/) ?? [];
+    if (prefixes.length === 0 || prefixes[0] === "") return false;
+    return prefixes.every((prefix) => UNDERSTOOD_NAMESPACES.has(this.resolve(prefix) ?? ""));
   }
 }
 
-/** The text a run child shows; w:delText and w:instrText (deleted text, field codes) show none. */
-function runText(node: XmlNode, name: string | undefined): string {
-  switch (name) {
-    case "w:t":
-      return textOf(node);
-    case "w:tab":
-    case "w:ptab":
-    case "w:br":
-    case "w:cr":
-      return " ";
-    case "w:noBreakHyphen":
-      return "-";
-    case "w:sym":
-      return symbol(attributeOf(node, "w:char"));
-    default:
-      return "";
-  }
+function mcCode(local: string): number {
+  return local === "AlternateContent" ? MC_ALTERNATE : local === "Choice" ? MC_CHOICE : local === "Fallback" ? MC_FALLBACK : 0;
 }
 
 /** A w:sym character. Symbol fonts use the private-use range F000–F0FF; Word reports the same code. */
-function symbol(code: string | undefined): string {
-  const value = code === undefined ? NaN : parseInt(code, 16);
-  return Number.isInteger(value) && value > 0 && value <= 0x10ffff ? String.fromCodePoint(value) : "";
+function symbol(value: string | undefined): string {
+  const code = value === undefined ? NaN : parseInt(value, 16);
+  return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "";
 }

@@ -1,7 +1,7 @@
 import type JSZip from "jszip";
 import { DocxError, messages } from "./errors";
-import { attributeOf, childrenOf, nameOf, parseXml } from "./xml";
-import { readEntry } from "./zip";
+import { attribute, streamXml } from "./xml";
+import { hasEntry, readEntry } from "./zip";
 
 const DEFAULT_MAIN_PART = "word/document.xml";
 const OFFICE_DOCUMENT = /\/officeDocument$/;
@@ -19,7 +19,7 @@ export async function readMainDocument(zip: JSZip): Promise<Uint8Array> {
   const path = (await mainPartPath(zip)) ?? DEFAULT_MAIN_PART;
   const bytes = (await readEntry(zip, path)) ?? (path === DEFAULT_MAIN_PART ? undefined : await readEntry(zip, DEFAULT_MAIN_PART));
   if (!bytes) {
-    const other = OTHER_KINDS.find(([part]) => zip.file(part) !== null);
+    const other = OTHER_KINDS.find(([part]) => hasEntry(zip, part));
     throw new DocxError("not-word", messages.notWord(other?.[1]));
   }
   return bytes;
@@ -28,8 +28,18 @@ export async function readMainDocument(zip: JSZip): Promise<Uint8Array> {
 async function mainPartPath(zip: JSZip): Promise<string | undefined> {
   const bytes = await readEntry(zip, "_rels/.rels", RELATIONSHIPS_LIMIT);
   if (!bytes) return undefined;
-  const root = parseXml(bytes).find((node) => nameOf(node) === "Relationships");
-  const main = root && childrenOf(root).find((node) => OFFICE_DOCUMENT.test(attributeOf(node, "Type") ?? ""));
-  const target = main && attributeOf(main, "Target");
+  // The first Relationship (a child of the Relationships root) of the office-document type.
+  let target: string | undefined;
+  let rootIsRelationships = false;
+  streamXml(bytes, {
+    open(tag, depth) {
+      if (depth === 1) rootIsRelationships = tag.local === "Relationships";
+      else if (depth === 2 && rootIsRelationships && target === undefined && OFFICE_DOCUMENT.test(attribute(tag, "", "Type") ?? "")) {
+        target = attribute(tag, "", "Target") ?? "";
+      }
+    },
+    close() {},
+    text() {},
+  });
   return target?.replace(/^\//, "");
 }

@@ -1,15 +1,24 @@
 import type { Expectation } from "../model/plan";
-import type { DocumentSnapshot, Location } from "../model/snapshot";
+import type { DocumentSnapshot, Location, SnapshotTable } from "../model/snapshot";
 
 /** The first of the plan's expectations the snapshot does not meet, in words, or undefined when all hold. */
 export function unmetExpectation(snapshot: DocumentSnapshot, expectations: readonly Expectation[]): string | undefined {
-  const tables = snapshot.blocks.filter((block) => block.kind === "table");
+  const tables: SnapshotTable[] = [];
+  const paragraphs = new Map<number, string>();
+  for (const block of snapshot.blocks) {
+    if (block.kind === "table") tables[block.index] = block;
+    else paragraphs.set(block.location.paragraph, block.text);
+  }
+  const paragraphsAt = (location: Location): readonly string[] | undefined => {
+    if (location.kind === "cell") return tables[location.table]?.rows[location.row]?.cells[location.cell]?.paragraphs;
+    const text = paragraphs.get(location.paragraph);
+    return text === undefined ? undefined : [text];
+  };
+  const tableCount = snapshot.blocks.filter((block) => block.kind === "table").length;
   for (const expectation of expectations) {
     switch (expectation.kind) {
       case "table-count":
-        if (tables.length !== expectation.count) {
-          return `it has ${tables.length} tables where ${expectation.count} were expected`;
-        }
+        if (tableCount !== expectation.count) return `it has ${tableCount} tables where ${expectation.count} were expected`;
         break;
       case "row-count": {
         const rows = tables[expectation.table]?.rows.length;
@@ -17,7 +26,7 @@ export function unmetExpectation(snapshot: DocumentSnapshot, expectations: reado
         break;
       }
       case "text": {
-        const found = paragraphsAt(snapshot, expectation.location);
+        const found = paragraphsAt(expectation.location);
         const same =
           found !== undefined &&
           found.length === expectation.paragraphs.length &&
@@ -26,19 +35,6 @@ export function unmetExpectation(snapshot: DocumentSnapshot, expectations: reado
         break;
       }
     }
-  }
-  return undefined;
-}
-
-function paragraphsAt(snapshot: DocumentSnapshot, location: Location): string[] | undefined {
-  if (location.kind === "paragraph") {
-    for (const block of snapshot.blocks) {
-      if (block.kind === "paragraph" && block.location.paragraph === location.paragraph) return [block.text];
-    }
-    return undefined;
-  }
-  for (const block of snapshot.blocks) {
-    if (block.kind === "table" && block.index === location.table) return block.rows[location.row]?.cells[location.cell]?.paragraphs;
   }
   return undefined;
 }

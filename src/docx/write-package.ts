@@ -65,8 +65,20 @@ async function tracksChanges(zip: JSZip, path: string): Promise<boolean> {
 /** What jszip keeps of an entry read from a file (internal; jszip 3.10 is pinned). */
 interface LoadedEntry {
   options: { compression?: string };
-  _data?: { compression?: { magic?: string } };
+  _data?: CompressedData;
 }
+
+/** jszip's CompressedObject: an entry's bytes as stored in the zip, which it writes out again as they are. */
+interface CompressedData {
+  compressedSize: number;
+  uncompressedSize: number;
+  crc32: number;
+  compression?: { magic?: string };
+  compressedContent: Uint8Array;
+}
+
+const STORED = "\x00\x00";
+const DEFLATED = "\x08\x00";
 
 /**
  * The package with one part replaced. Every other entry keeps its compressed bytes as they were
@@ -74,12 +86,50 @@ interface LoadedEntry {
  * which is set here per entry: stored entries stay stored).
  */
 export async function replacePart(zip: JSZip, path: string, bytes: Uint8Array): Promise<Uint8Array> {
+  let deflate: CompressedData | undefined;
   zip.forEach((_name, entry) => {
     const loaded = entry as unknown as LoadedEntry;
     const magic = loaded._data?.compression?.magic;
-    if (magic === "\x00\x00") loaded.options.compression = "STORE";
-    else if (magic === "\x08\x00") loaded.options.compression = "DEFLATE";
+    if (magic === STORED) loaded.options.compression = "STORE";
+    else if (magic === DEFLATED) {
+      loaded.options.compression = "DEFLATE";
+      deflate ??= loaded._data;
+    }
   });
-  zip.file(path, bytes, { compression: "DEFLATE", date: zip.file(path)?.date, createFolders: false });
+  const date = zip.file(path)?.date;
+  zip.file(path, bytes, { compression: "DEFLATE", date, createFolders: false });
+  const deflated = deflate && typeof CompressionStream === "function" ? await deflateWithPlatform(bytes) : undefined;
+  if (deflate && deflated) {
+    // For speed: the platform's deflate (native zlib) instead of jszip's JavaScript one, handed to jszip
+    // as an already-compressed entry, which it writes out as it does every entry it passes through.
+    // jszip's class is not exported: the new object shares a loaded entry's prototype, so jszip takes it for one.
+    const entry = zip.file(path) as unknown as LoadedEntry;
+    const data = Object.create(Object.getPrototypeOf(deflate) as object) as CompressedData;
+    entry._data = Object.assign(data, {
+      compressedSize: deflated.data.length,
+      uncompressedSize: bytes.length,
+      crc32: deflated.crc32,
+      compression: deflate.compression,
+      compressedContent: deflated.data,
+    });
+  }
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
+
+/**
+ * Deflates with the platform (CompressionStream, native zlib, in browsers and Node 18+). Its gzip
+ * output is the raw deflate data between a 10-byte header and a trailer holding the CRC-32 and the
+ * size, which is exactly what a zip entry needs.
+ */
+async function deflateWithPlatform(bytes: Uint8Array): Promise<{ data: Uint8Array; crc32: number } | undefined> {
+  try {
+    const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream("gzip"));
+    const gzip = new Uint8Array(await new Response(stream).arrayBuffer());
+    const trailer = new DataView(gzip.buffer, gzip.byteOffset + gzip.length - 8, 8);
+    // A header with optional fields (FLG ≠ 0) or a size that does not match is not what this expects.
+    if (gzip[0] !== 0x1f || gzip[1] !== 0x8b || gzip[3] !== 0 || trailer.getUint32(4, true) !== bytes.length % 2 ** 32) return undefined;
+    return { data: gzip.subarray(10, gzip.length - 8), crc32: trailer.getUint32(0, true) };
+  } catch {
+    return undefined;
+  }
 }

@@ -6,12 +6,13 @@ import { DocxError, messages } from "./errors";
  * splice new markup in, or cut markup out, and leave every other character as it was.
  */
 export interface XmlElement {
-  name: string;
-  attributes: Record<string, string>;
+  readonly name: string;
+  /** Its attributes, values decoded (read from the start tag when first asked for). */
+  readonly attributes: Record<string, string>;
   /** Index of its `<`. */
-  start: number;
+  readonly start: number;
   /** Just after the `>` of its start tag (for `<a/>`, the same as `end`). */
-  contentStart: number;
+  readonly contentStart: number;
   /** Index of the `<` of its end tag (for `<a/>`, the same as `end`). */
   contentEnd: number;
   /** Just after its last `>`. */
@@ -36,15 +37,7 @@ export function parseXmlTree(text: string): XmlTree {
   const parser = new SaxesParser({ position: true });
   parser.on("opentag", (tag) => {
     const end = parser.position;
-    const element: XmlElement = {
-      name: tag.name,
-      attributes: tag.attributes as Record<string, string>,
-      start: text.lastIndexOf("<", end - 1),
-      contentStart: end,
-      contentEnd: end,
-      end,
-      children: [],
-    };
+    const element = new Element(text, tag.name, text.lastIndexOf("<", end - 1), end);
     (open.length > 0 ? open[open.length - 1].children : roots).push(element);
     if (!tag.isSelfClosing) open.push(element);
   });
@@ -61,6 +54,45 @@ export function parseXmlTree(text: string): XmlTree {
     throw new DocxError("corrupt", messages.damaged("its text is not well-formed XML"));
   }
   return { text, roots };
+}
+
+const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g;
+const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/**
+ * For speed and memory: an element's attributes are read from its start tag only when asked for
+ * (few elements ever are), rather than kept for each of a document's tens of thousands.
+ */
+class Element implements XmlElement {
+  contentEnd: number;
+  end: number;
+  children: XmlElement[] = [];
+  private parsed: Record<string, string> | undefined;
+  constructor(
+    private readonly text: string,
+    readonly name: string,
+    readonly start: number,
+    readonly contentStart: number,
+  ) {
+    this.contentEnd = contentStart;
+    this.end = contentStart;
+  }
+  get attributes(): Record<string, string> {
+    if (!this.parsed) {
+      this.parsed = {};
+      const tag = this.text.slice(this.start + 1 + this.name.length, this.contentStart);
+      for (const match of tag.matchAll(ATTRIBUTE)) this.parsed[match[1]] = decodeEntities(match[2] ?? match[3] ?? "");
+    }
+    return this.parsed;
+  }
+}
+
+function decodeEntities(value: string): string {
+  if (!value.includes("&")) return value;
+  return value.replace(ENTITY, (_all, hex: string | undefined, decimal: string | undefined, name: string | undefined) =>
+    name ? NAMED[name] : String.fromCodePoint(parseInt(hex ?? decimal ?? "0", hex ? 16 : 10)),
+  );
 }
 
 export function childElement(element: XmlElement, name: string): XmlElement | undefined {

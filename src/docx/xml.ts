@@ -1,122 +1,79 @@
-import { XMLParser } from "fast-xml-parser";
+import { SaxesParser, type SaxesTagNS } from "saxes";
 import { DocxError, messages } from "./errors";
 
 /**
- * A node as fast-xml-parser gives it with `preserveOrder`: an element is `{ [tag]: children, ":@": attributes }`,
- * text is `{ "#text": "…" }`. Children stay in document order, which keeps paragraphs and tables in order.
+ * One streaming pass over a part's XML with saxes, a conforming (well-formedness and namespace
+ * checking) XML tokenizer: no tree is built. Elements are named by namespace URI and local name,
+ * whatever prefix the file uses. saxes keeps its open tags in an array, and so do the readers here,
+ * so nesting overflows nothing; deeper than MAX_DEPTH is refused with its own message.
  */
-export type XmlNode = Record<string, unknown>;
 
-const ATTRIBUTES = ":@";
-const TEXT = "#text";
+/** Elements nested deeper than this are refused. Word's own documents stay under 40 (drawings included). */
+export const MAX_DEPTH = 256;
 
-/** Property and drawing elements the reader never looks inside: left unparsed, which saves time on real documents. */
-const UNREAD = ["w:pPr", "w:rPr", "w:tcPr", "w:trPr", "w:tblPr", "w:tblGrid", "w:sectPr", "w:sdtPr", "w:drawing", "w:pict", "w:object"];
+/** Characters handed to the tokenizer at a time: the part is decoded piece by piece, never into one string. */
+const CHUNK_BYTES = 1024 * 1024;
 
-/**
- * Elements whose text is kept raw by the parser and decoded by `textOf` only when it holds markup.
- * For speed: fast-xml-parser builds ordinary text one character at a time and runs entity decoding
- * on it, while a stop node's content is cut out with one `substring`; most of a document's bytes are
- * w:t text, and almost none of it holds `&` or `<`.
- */
-const RAW_TEXT = ["w:t"];
+export type XmlTag = SaxesTagNS;
 
-const OPTIONS = {
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: "",
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  // Also decodes numeric character references (&#8211;), which the XML-only setting leaves as written.
-  htmlEntities: true,
-  // For speed: callbacks (we set none) get the parser's path object, not a string built for every element and text.
-  jPath: false,
-} as const;
-
-const parser = new XMLParser({ ...OPTIONS, stopNodes: [...UNREAD, ...RAW_TEXT].map((name) => `*.${name}`) });
-
-/** Parses the rare raw text that holds markup (entities, CDATA, comments) exactly as a full parse would have. */
-const textParser = new XMLParser({ ...OPTIONS, stopNodes: UNREAD.map((name) => `*.${name}`) });
-
-/** Parses a part's bytes (UTF-8, or UTF-16 with a byte order mark). */
-export function parseXml(bytes: Uint8Array): XmlNode[] {
-  const text = decode(bytes);
-  // OOXML forbids DTDs; refusing them also rules out entity-expansion attacks.
-  if (/<!DOCTYPE/i.test(text.slice(0, 4096))) {
-    throw new DocxError("corrupt", messages.damaged("it contains a document type declaration"));
-  }
-  try {
-    const nodes: unknown = parser.parse(text);
-    if (!Array.isArray(nodes)) throw new Error("no elements");
-    return nodes as XmlNode[];
-  } catch {
-    throw new DocxError("corrupt", messages.damaged("its text is not well-formed XML"));
-  }
+export interface XmlVisitor {
+  /** An element starts (`depth` from 1 for the root). */
+  open(tag: XmlTag, depth: number): void;
+  /** It ends (also called for `<a/>`). */
+  close(depth: number): void;
+  /** Character data (text or CDATA) inside the current element. */
+  text(text: string): void;
 }
 
-export function nameOf(node: XmlNode): string | undefined {
-  for (const key in node) if (key !== ATTRIBUTES) return key;
+/** The value of the attribute `local` in namespace `uri` ("" for an unprefixed attribute). */
+export function attribute(tag: XmlTag, uri: string, local: string): string | undefined {
+  const attributes = tag.attributes;
+  for (const name in attributes) {
+    const a = attributes[name];
+    if (a.local === local && a.uri === uri) return a.value;
+  }
   return undefined;
 }
 
-export function childrenOf(node: XmlNode): XmlNode[] {
-  const name = nameOf(node);
-  const children = name === undefined ? undefined : node[name];
-  return Array.isArray(children) ? (children as XmlNode[]) : [];
-}
-
-export function attributeOf(node: XmlNode, name: string): string | undefined {
-  const attributes = node[ATTRIBUTES] as Record<string, unknown> | undefined;
-  const value = attributes?.[name];
-  return typeof value === "string" ? value : undefined;
-}
-
-/** XML's five predefined entities: nearly all the references in a document's text (`&amp;`, and `&apos;` from some writers). */
-const PREDEFINED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-const PREDEFINED_REFERENCE = /&(amp|lt|gt|quot|apos);/g;
-/** An `&` that does not start a predefined entity: a numeric reference (&#8211;), an HTML name or a stray `&`. */
-const OTHER_AMPERSAND = /&(?!(?:amp|lt|gt|quot|apos);)/;
-
 /**
- * The text directly inside an element (the `#text` children, joined), for the elements in RAW_TEXT,
- * whose content comes raw from the parser: it is decoded here as the full parse would have. Plain
- * text and text with only predefined entities (which well-formed XML cannot redefine) are decoded
- * directly; anything else (numeric or HTML references, CDATA, a comment) is handed to the parser.
+ * Streams `bytes` (UTF-8, or UTF-16 with a byte order mark) to `visitor`. Not well-formed XML, a
+ * DOCTYPE (OOXML forbids DTDs, which also rules out entity expansion: only XML's five predefined
+ * entities and numeric references are known) or nesting deeper than MAX_DEPTH is a DocxError.
+ * The parser's namespace scope is passed to `withResolver`, for attribute values naming prefixes.
  */
-export function textOf(node: XmlNode): string {
-  const raw = directText(node);
-  if (!raw.includes("&") && !raw.includes("<")) return raw;
-  if (!raw.includes("<") && !OTHER_AMPERSAND.test(raw)) {
-    return raw.replace(PREDEFINED_REFERENCE, (_reference, name: string) => PREDEFINED[name]);
-  }
-  const name = nameOf(node) ?? "t";
-  let parsed: unknown;
+export function streamXml(bytes: Uint8Array, visitor: XmlVisitor, withResolver?: (resolve: (prefix: string) => string | undefined) => void): void {
+  const parser = new SaxesParser({ xmlns: true, position: false });
+  withResolver?.((prefix) => parser.resolve(prefix));
+  let depth = 0;
+  parser.on("doctype", () => {
+    throw new DocxError("corrupt", messages.damaged("it contains a document type declaration"));
+  });
+  parser.on("opentag", (tag) => {
+    depth++;
+    if (depth > MAX_DEPTH) throw new DocxError("too-large", messages.tooDeep(MAX_DEPTH));
+    visitor.open(tag, depth);
+  });
+  parser.on("closetag", () => {
+    visitor.close(depth);
+    depth--;
+  });
+  parser.on("text", (text) => visitor.text(text));
+  parser.on("cdata", (text) => visitor.text(text));
   try {
-    parsed = textParser.parse(`<${name}>${raw}</${name}>`);
-  } catch {
+    const decoder = new TextDecoder(encodingOf(bytes));
+    for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
+      parser.write(decoder.decode(bytes.subarray(at, at + CHUNK_BYTES), { stream: true }));
+    }
+    parser.write(decoder.decode());
+    parser.close();
+  } catch (error) {
+    if (error instanceof DocxError) throw error;
     throw new DocxError("corrupt", messages.damaged("its text is not well-formed XML"));
   }
-  const element = Array.isArray(parsed) ? (parsed as XmlNode[]).find((child) => nameOf(child) === name) : undefined;
-  return element ? directText(element) : "";
 }
 
-function directText(node: XmlNode): string {
-  let text = "";
-  for (const child of childrenOf(node)) {
-    const value = child[TEXT];
-    if (typeof value === "string") text += value;
-  }
-  return text;
-}
-
-/** The first child element with the given name, if any. */
-export function childNamed(node: XmlNode, name: string): XmlNode | undefined {
-  return childrenOf(node).find((child) => nameOf(child) === name);
-}
-
-function decode(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
-  return new TextDecoder("utf-8").decode(bytes);
+function encodingOf(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  return "utf-8";
 }

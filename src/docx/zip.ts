@@ -57,7 +57,7 @@ export async function openZip(bytes: Uint8Array): Promise<JSZip> {
  * unpacking to gigabytes is stopped at the limit rather than after filling memory.
  */
 export async function readEntry(zip: JSZip, path: string, limit = MAX_PART_BYTES): Promise<Uint8Array | undefined> {
-  const entry = zip.file(path);
+  const entry = entryNamed(zip, path);
   if (!entry) return undefined;
   const deflated = deflatedContent(entry);
   if (deflated && typeof DecompressionStream === "function") {
@@ -71,6 +71,25 @@ export async function readEntry(zip: JSZip, path: string, limit = MAX_PART_BYTES
     // Damaged data: jszip unpacks it again below, so that a damaged file reads (or fails) exactly as it always has.
   }
   return streamEntry(entry, limit);
+}
+
+/**
+ * The entry named `path`, compared case-insensitively as the Open Packaging Conventions require
+ * ("Word/Document.xml" is word/document.xml); an exact match is preferred.
+ */
+function entryNamed(zip: JSZip, path: string): JSZip.JSZipObject | null {
+  const exact = zip.file(path);
+  if (exact) return exact;
+  const wanted = path.toLowerCase();
+  for (const name in zip.files) {
+    const entry = zip.files[name];
+    if (!entry.dir && name.toLowerCase() === wanted) return entry;
+  }
+  return null;
+}
+
+export function hasEntry(zip: JSZip, path: string): boolean {
+  return entryNamed(zip, path) !== null;
 }
 
 /** What jszip keeps of an entry it has read from a file (internal, as is internalStream below). */

@@ -15,7 +15,8 @@ import {
   tokens,
   useId,
 } from "@fluentui/react-components";
-import { DocumentRegular, FolderOpenRegular } from "@fluentui/react-icons";
+import { ArrowDownloadRegular, DocumentRegular, FolderOpenRegular } from "@fluentui/react-icons";
+import type { Plan } from "../model/plan";
 import type { Location } from "../model/snapshot";
 import { installSimulatedWord, snapshotOfDocument, type SimulatedWord } from "../simulated-word";
 import { Pane } from "../taskpane/mount";
@@ -24,6 +25,7 @@ import { createWordGateway } from "../word/gateway";
 import type { WordGateway } from "../word/gateway-types";
 import { publishAutomation } from "./automation";
 import { decorationsOf } from "./decorations";
+import { docxWithWrites, saveFile, type WriteLog } from "./download";
 import { DocumentView } from "./DocumentView";
 import {
   SAMPLES,
@@ -95,16 +97,22 @@ interface OpenWord {
   wordApi: WordApi;
   word: SimulatedWord;
   gateway: WordGateway;
+  /** The opened file and the plans applied since, replayed on it by Download .docx. */
+  log: WriteLog;
 }
 
-/** The real gateway, telling the page to redraw the document after every write it applies (or refuses). */
-function redrawingGateway(onWrite: () => void): WordGateway {
+/**
+ * The real gateway, telling the page to redraw the document after every write it applies (or refuses),
+ * and recording each plan Word applied, for Download .docx to replay on the file.
+ */
+function redrawingGateway(onWrite: () => void, onApplied: (plan: Plan) => void): WordGateway {
   const gateway = createWordGateway();
   return {
     ...gateway,
     apply: async (plan) => {
       try {
         await gateway.apply(plan);
+        onApplied(plan);
       } finally {
         onWrite();
       }
@@ -129,6 +137,8 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
   const [selection, setSelection] = useState<Location | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<{ title: string; message: string } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
 
   const current = useRef<OpenWord | null>(null);
   const wordApiRef = useRef(initial.wordApi);
@@ -136,25 +146,32 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
   const trackingRef = useRef(false);
 
   // One simulated Word at a time: it owns the Office and Word globals the gateway uses.
-  const install = useCallback((name: string, source: Parameters<typeof installSimulatedWord>[0], settings?: Record<string, unknown>) => {
-    current.current?.word.uninstall();
-    const api = wordApiRef.current;
-    const word = installSimulatedWord(source, {
-      requirementSets: { WordApi: api },
-      settings,
-      trackingChanges: trackingRef.current,
-    });
-    const gateway = redrawingGateway(() => setVersion((v) => v + 1));
-    const next = { serial: (current.current?.serial ?? 0) + 1, name, wordApi: api, word, gateway };
-    current.current = next;
-    setOpen(next);
-    setSelection(word.selection);
-  }, []);
+  const install = useCallback(
+    (name: string, source: Parameters<typeof installSimulatedWord>[0], log: WriteLog, settings?: Record<string, unknown>) => {
+      current.current?.word.uninstall();
+      const api = wordApiRef.current;
+      const word = installSimulatedWord(source, {
+        requirementSets: { WordApi: api },
+        settings,
+        trackingChanges: trackingRef.current,
+      });
+      const gateway = redrawingGateway(
+        () => setVersion((v) => v + 1),
+        (plan) => log.plans.push(plan),
+      );
+      const next = { serial: (current.current?.serial ?? 0) + 1, name, wordApi: api, word, gateway, log };
+      current.current = next;
+      setOpen(next);
+      setSelection(word.selection);
+    },
+    [],
+  );
 
   const show = useCallback(
     (loaded: LoadedDocument) => {
-      install(loaded.name, loaded.snapshot);
+      install(loaded.name, loaded.snapshot, { bytes: loaded.bytes, plans: [] });
       setError(null);
+      setNotice(null);
     },
     [install],
   );
@@ -162,7 +179,7 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
   // Another Word: the same document (as it is now) and its saved settings, in a Word with that requirement set.
   const reopen = (): void => {
     const was = current.current;
-    if (was) install(was.name, was.word.document, { ...was.word.savedSettings });
+    if (was) install(was.name, was.word.document, was.log, { ...was.word.savedSettings });
   };
   const chooseWordApi = (event: ChangeEvent<HTMLSelectElement>) => {
     const api = event.target.value as WordApi;
@@ -216,6 +233,23 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
     [open],
   );
 
+  // The opened file with every write made here, applied by the .docx applier (src/docx/write.ts).
+  const download = async (): Promise<void> => {
+    const was = current.current;
+    if (!was) return;
+    setSaving(true);
+    try {
+      const result = await docxWithWrites(was.log, snapshotOfDocument(was.word.document), trackingRef.current);
+      saveFile(was.name, result.bytes);
+      setNotice(result.warning);
+      setError(null);
+    } catch (reason) {
+      setError({ title: "The .docx file could not be made", message: reason instanceof Error ? reason.message : String(reason) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
   const chooseSample = (event: ChangeEvent<HTMLSelectElement>) => {
     const id = event.target.value as SampleId;
     setSample(id);
@@ -268,6 +302,9 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
             aria-label="Open a .docx file"
             data-testid="open-file"
           />
+          <Button icon={<ArrowDownloadRegular />} onClick={() => void download()} disabled={loading || saving || !open}>
+            Download .docx
+          </Button>
           <div className={styles.field}>
             <Label htmlFor={ids.word}>Word</Label>
             <Select id={ids.word} value={wordApi} onChange={chooseWordApi} disabled={loading}>
@@ -300,6 +337,14 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
             <MessageBarBody>
               <MessageBarTitle>{error.title}</MessageBarTitle>
               {error.message}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {notice && (
+          <MessageBar intent="warning" layout="multiline" className={styles.message}>
+            <MessageBarBody>
+              <MessageBarTitle>Downloaded, with a difference</MessageBarTitle>
+              {notice}
             </MessageBarBody>
           </MessageBar>
         )}

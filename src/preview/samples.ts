@@ -40,17 +40,18 @@ export function initialChoice(search: string): InitialChoice {
   return { sample, theme, wordApi };
 }
 
-/** A document the preview holds: its name as shown, and its snapshot. */
+/** A document the preview holds: its name as shown, its snapshot, and the file's bytes (for Download .docx). */
 export interface LoadedDocument {
   name: string;
   snapshot: DocumentSnapshot;
+  bytes: Uint8Array;
 }
 
 export async function loadSample(id: SampleId): Promise<LoadedDocument> {
   const response = await fetch(`samples/${id}.docx`);
   if (!response.ok) throw new Error(`The sample ${id}.docx could not be loaded (HTTP ${response.status}).`);
-  const snapshot = await readDocx(new Uint8Array(await response.arrayBuffer()));
-  return { name: `${id}.docx`, snapshot };
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { name: `${id}.docx`, snapshot: await readDocx(bytes), bytes };
 }
 
 /** Reads a file the user chose. Throws an Error whose message is fit to show. */
@@ -59,7 +60,8 @@ export async function loadFile(file: File): Promise<LoadedDocument> {
     throw new Error(`“${file.name}” is not a Word document (.docx). Choose a .docx file saved from Word.`);
   }
   try {
-    return { name: file.name, snapshot: await readDocx(new Uint8Array(await file.arrayBuffer())) };
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return { name: file.name, snapshot: await readDocx(bytes), bytes };
   } catch (error) {
     if (error instanceof DocxError) throw new Error(`“${file.name}” could not be opened: ${error.message}`);
     throw error;

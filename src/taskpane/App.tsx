@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useId, useMemo, useState } from "react";
 import { Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import type { Analysis, Location } from "../model";
 import type { WordGateway } from "../word/gateway-types";
@@ -32,7 +32,6 @@ const useStyles = makeStyles({
 
 type View = "findings" | "totals" | "update";
 
-const VIEW_NAMES: Record<View, string> = { findings: "Findings", totals: "Totals", update: "Update" };
 
 /** What a screen reader hears: progress while checking, then the result (counting the findings still shown). */
 function announcement(state: CheckState, shown: Analysis | null): string {
@@ -60,6 +59,7 @@ export function App({ gateway, analyse }: AppProps) {
   const { state, check } = useCheck(gateway, analyse);
   const [view, setView] = useState<View>("findings");
   const [gradeStart, setGradeStart] = useState<GradeTarget | null>(null);
+  const ids = useId();
   const select = useCallback((location: Location) => gateway.select(location), [gateway]);
 
   const last = state.status === "idle" ? null : state.last;
@@ -101,11 +101,17 @@ export function App({ gateway, analyse }: AppProps) {
               }}
               aria-label="Results"
             >
-              <Tab value="findings">Findings ({partition?.shown.length ?? 0})</Tab>
-              <Tab value="totals">Totals</Tab>
-              <Tab value="update">Update</Tab>
+              <Tab value="findings" id={`${ids}-tab-findings`} aria-controls={view === "findings" ? `${ids}-panel` : undefined}>
+                Findings ({partition?.shown.length ?? 0})
+              </Tab>
+              <Tab value="totals" id={`${ids}-tab-totals`} aria-controls={view === "totals" ? `${ids}-panel` : undefined}>
+                Totals
+              </Tab>
+              <Tab value="update" id={`${ids}-tab-update`} aria-controls={view === "update" ? `${ids}-panel` : undefined}>
+                Update
+              </Tab>
             </TabList>
-            <div role="tabpanel" aria-label={VIEW_NAMES[view]}>
+            <div role="tabpanel" id={`${ids}-panel`} aria-labelledby={`${ids}-tab-${view}`}>
               {view === "findings" && (
                 <FindingsPanel
                   findings={partition?.shown ?? []}

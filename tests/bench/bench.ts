@@ -14,6 +14,7 @@ import { readDocx } from "../../src/docx";
 import { docxFromSnapshot } from "../fixtures/docx-builder";
 import { syntheticSnapshot } from "../helpers/synthetic";
 import { benchWrites, writesTable, type WritesBench } from "./writes";
+import { benchUpdate, updateTable, type UpdateBench } from "./update";
 
 const ROOT = join(__dirname, "..", "..");
 const SIZES = [10, 100, 1000] as const;
@@ -54,6 +55,8 @@ interface BenchResult {
   /** The write path (writes.ts): syncs per gateway call at 10 and 1,000 recommendations, planning vs checking. */
   syncs: WritesBench["syncs"];
   writes: Omit<WritesBench, "syncs">;
+  /** scrutiny-update add-update on the 100-recommendation .docx (update.ts). */
+  update: UpdateBench;
   targets: {
     engine1000Ms: number;
     cliMs100: number;
@@ -158,6 +161,7 @@ async function bench(log: (line: string) => void): Promise<BenchResult> {
       2,
     );
 
+    const update = benchUpdate(ROOT, file, log);
     const { syncs, ...writes } = await benchWrites(log, ROUNDS);
     const calibrationAfter = await measure(calibrationLoop, 5, 1);
     const cpuList = cpus();
@@ -180,6 +184,7 @@ async function bench(log: (line: string) => void): Promise<BenchResult> {
       cli: { ms100: Math.round(cli.medianMs), minMs100: Math.round(cli.minMs), runs: cli.runs, exitCode },
       syncs,
       writes,
+      update,
       targets: {
         ...TARGETS,
         engineMet: engineMs[1000] <= TARGETS.engine1000Ms,
@@ -215,6 +220,8 @@ function table(result: BenchResult): string {
     "",
     "scrutiny-check on a 100-recommendation .docx (wall time of `node bin/scrutiny-check.js`, median)",
     `  ${cli.ms100} ms (fastest ${cli.minMs100} ms, ${cli.runs} runs, exit ${cli.exitCode})`,
+    "",
+    ...updateTable(result.update),
     "",
     ...writesTable({ syncs: result.syncs, ...result.writes }),
     "",

@@ -322,7 +322,8 @@ describe("the whole fixtures folder", () => {
         grades: [2, null, 2, 2, 2, 3, 1],
       });
       expect(report.totals.latest).toEqual({ "1": 1, "2": 4, "3": 1, "4": 0, none: 1 });
-      expect(report.ok).toBe(false);
+      // The set-aside copy has its one error set aside in the add-in (see tests/cli/set-aside.test.ts).
+      expect(report.ok).toBe(report.file.endsWith("-set-aside.docx"));
     }
   });
 

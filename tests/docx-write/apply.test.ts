@@ -6,7 +6,7 @@
  */
 import { DocxError, readDocx } from "../../src/docx";
 import { applyPlanToDocx, DocxWriteError } from "../../src/docx/write";
-import { planAddRound, planSummary, SUMMARY_TAG, type Plan } from "../../src/model";
+import { parse, planAddRound, planSetGrade, planSummary, SUMMARY_TAG, type Plan } from "../../src/model";
 import {
   addPlan,
   applied,
@@ -17,6 +17,7 @@ import {
   fixture,
   MONTH,
   NOW,
+  planned,
   removePlan,
   ROW_FIXTURES,
   summaryPlan,
@@ -208,5 +209,27 @@ describe("refusals write nothing", () => {
     const bytes = fixture("careers-provision.docx");
     const plan: Plan = { kind: "summary", expect: [], writes: [], description: "", skipped: [] };
     expect(await applyPlanToDocx(bytes, plan, { now: NOW })).toBe(bytes);
+  });
+});
+
+describe("set-grade: only the grade's characters change", () => {
+  const grade = (snapshot: Awaited<ReturnType<typeof readDocx>>, recommendation: string, round: number, to: 1 | 2 | 3 | 4): Plan =>
+    planned(planSetGrade(snapshot, { recommendation, round, grade: to }));
+
+  test.each([false, true])("the new update's dropdown chosen, a grade replaced, a missing grade put in (changes tracked: %s)", async (tracked) => {
+    const source = fixture("careers-provision-missing-grade.docx");
+    const original = tracked ? await withTrackedChanges(source) : source;
+    const added = await applied(original, addPlan(await readDocx(original)));
+    const latest = parse(added.snapshot).recommendations.find((r) => r.number === "2")!;
+    // The dropdown of the update just added.
+    const chosen = await applied(added.bytes, grade(added.snapshot, "2", latest.rounds.length - 1, 2));
+    // A grade as written ("2. On-Track" or similar) in an earlier update, replaced.
+    const replaced = await applied(chosen.bytes, grade(chosen.snapshot, "1", 0, 4));
+    // Recommendation 6's assessment had no grade: it goes at the start of the cell.
+    const six = parse(replaced.snapshot).recommendations.find((r) => r.number === "6")!;
+    const putIn = await applied(replaced.bytes, grade(replaced.snapshot, "6", six.rounds.length - 2, 3));
+    const xml = await documentXml(putIn.bytes);
+    expect(xml.match(/<w:showingPlcHdr\/>/g)).toHaveLength(6);
+    if (tracked) expect(xml).toMatch(/<w:del w:id="\d+" w:author="Scrutiny Monitoring"/);
   });
 });

@@ -1,79 +1,60 @@
 /**
- * The reader has fast-xml-parser keep w:t content raw (a stop node) and decodes it itself (src/docx/xml.ts).
- * These tests hold it to what a full parse of the same XML gives: the oracle below parses the whole body with
- * the reader's previous options (w:t parsed like any element) and joins each w:t's text children.
+ * w:t text as XML defines it: XML's five predefined entities and numeric character references are
+ * decoded, CDATA is text, comments are not; anything else XML does not allow (HTML entities such as
+ * &nbsp;, a stray "&", references to characters XML forbids) makes the part not well-formed, and
+ * the file is refused as damaged, as Word refuses it.
  */
-import { XMLParser } from "fast-xml-parser";
 import { readDocx } from "../../src/docx";
 import type { SnapshotBlock } from "../../src/model/snapshot";
 import { docxWithBody, p, r, tbl, tc, tr } from "./minimal-docx";
-
-const UNREAD = ["w:pPr", "w:rPr", "w:tcPr", "w:trPr", "w:tblPr", "w:tblGrid", "w:sectPr", "w:sdtPr", "w:drawing", "w:pict", "w:object"];
-
-const fullParser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: "",
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  htmlEntities: true,
-  stopNodes: UNREAD.map((name) => `*.${name}`),
-});
-
-type Node = Record<string, unknown>;
-
-/** Each w:t's text in document order, from a full parse. */
-function fullParseTexts(xml: string): string[] {
-  const texts: string[] = [];
-  const walk = (nodes: Node[]): void => {
-    for (const node of nodes) {
-      const name = Object.keys(node).find((key) => key !== ":@");
-      const children = name === undefined ? undefined : node[name];
-      if (!Array.isArray(children)) continue;
-      if (name === "w:t") {
-        texts.push(children.map((child: Node) => (typeof child["#text"] === "string" ? child["#text"] : "")).join(""));
-      } else {
-        walk(children as Node[]);
-      }
-    }
-  };
-  walk(fullParser.parse(xml) as Node[]);
-  return texts;
-}
 
 function paragraphs(blocks: SnapshotBlock[]): string[] {
   return blocks.flatMap((block) => (block.kind === "paragraph" ? [block.text] : []));
 }
 
-/** w:t contents as they may stand in the XML, each read as one paragraph. */
-const CONTENTS = [
-  "plain text",
-  "",
-  "   ",
-  "council&apos;s &quot;plan&quot; &amp; the board",
-  "&lt;done&gt; &amp;lt; stays escaped once",
-  "&amp;amp;",
-  "en dash &#8211; caf&#233; &#x2713; &#X41;",
-  "non-breaking&nbsp;space, &pound;5, &euro;6, &copy;",
-  "AT&T and a stray & and &; and &unknown; and &#;",
-  "&amp&lt;",
-  "&#0; &#xD800; &#x110000; &#9;",
-  "<![CDATA[2. <On> track & more]]>",
-  "before<!-- a comment -->after",
-  "a > b",
-  "line one\r\nline two\rline three",
-  "&apos;".repeat(50),
-  "mixed &apos; and &#8217; and <![CDATA[&apos;]]>",
+/** w:t contents as they may stand in the XML, and the text each reads as. */
+const WELL_FORMED: [string, string][] = [
+  ["plain text", "plain text"],
+  ["", ""],
+  ["   ", "   "],
+  ["&amp;amp;", "&amp;"],
+  ["en dash &#8211; caf&#233; &#x2713;", "en dash – café ✓"],
+  ["&#9;tab", "\ttab"],
+  ["&amp;&lt;", "&<"],
+  ["a > b", "a > b"],
+  ["line one\r\nline two\rline three", "line one\nline two\nline three"],
+  ["&apos;".repeat(50), "'".repeat(50)],
+  ["mixed &apos; and &#8217; and <![CDATA[&apos;]]>", "mixed ' and \u2019 and &apos;"],
 ];
 
-describe("w:t text read raw and decoded by the reader", () => {
-  test("every content reads as a full parse of the same XML reads it", async () => {
-    const body = CONTENTS.map((content) => p(r(content))).join("");
-    const expected = fullParseTexts(`<w:document><w:body>${body.replace(/\r\n?/g, "\n")}</w:body></w:document>`);
-    expect(expected).toHaveLength(CONTENTS.length);
+const NOT_WELL_FORMED = [
+  "non-breaking&nbsp;space",
+  "&pound;5",
+  "AT&T",
+  "a stray & alone",
+  "&; and &#;",
+  "&amp&lt;",
+  "&#0;",
+  "&#xD800;",
+  "&#x110000;",
+  "&#X41;",
+  "a < b",
+  "<w:t>",
+];
+
+describe("w:t text as XML defines it", () => {
+  test("each well-formed content reads as XML decodes it", async () => {
+    const body = WELL_FORMED.map(([content]) => p(r(content))).join("");
     const snapshot = await readDocx(await docxWithBody(body));
-    expect(paragraphs(snapshot.blocks)).toEqual(expected);
+    expect(paragraphs(snapshot.blocks)).toEqual(WELL_FORMED.map(([, text]) => text));
+  });
+
+  test.each(NOT_WELL_FORMED)("%j is not well-formed: the file is refused as damaged", async (content) => {
+    await expect(readDocx(await docxWithBody(p(r(content))))).rejects.toMatchObject({
+      name: "DocxError",
+      reason: "corrupt",
+      message: expect.stringContaining("not well-formed XML"),
+    });
   });
 
   test("the decoded text, spelled out for the common cases", async () => {

@@ -51,7 +51,7 @@ describe("findings", () => {
 
   it("groups them by recommendation with counts, whole-document first, errors first within a group", async () => {
     await checked();
-    const findingsPanel = screen.getByRole("tabpanel", { name: "Findings" });
+    const findingsPanel = screen.getByRole("tabpanel", { name: /^Findings/ });
     expect(within(findingsPanel).getAllByRole("list").map((list) => list.getAttribute("aria-labelledby"))).toHaveLength(3);
     expect(within(findingsPanel).getAllByRole("heading").map((h) => h.textContent)).toEqual([
       "Whole document: 1 note",

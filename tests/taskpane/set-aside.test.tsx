@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { SET_ASIDE_SETTING, readSetAsideRecords } from "../../src/model/set-aside";
 import { realSnapshot } from "../helpers/text-snapshot";
 import { fakeGateway, renderApp } from "./fakes";
@@ -10,6 +10,9 @@ async function checked(gateway = fakeGateway(realSnapshot("careLeaversEet"))) {
   await screen.findByRole("button", { name: "Re-check" });
   return gateway;
 }
+
+// Fluent dialogs render slowly on a busy shared machine.
+jest.setTimeout(30_000);
 
 const copiedFinding = /^Set aside… Recommendation 7 \(September 2022 update\): Evidence of Impact is word for word/;
 
@@ -62,7 +65,7 @@ describe("setting a finding aside in the pane", () => {
     await act(async () => fireEvent.click(view.getByRole("button", { name: "Set aside" })));
     const saved = first.saveSetting.mock.calls[0][1];
 
-    document.body.innerHTML = "";
+    cleanup();
     const second = fakeGateway(realSnapshot("careLeaversEet"));
     await second.saveSetting(SET_ASIDE_SETTING, saved);
     await checked(second);

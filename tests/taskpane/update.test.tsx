@@ -93,7 +93,7 @@ describe("add an update", () => {
     // The re-check: every recommendation's latest update is now the empty November 2026 one.
     expect(screen.getByText("0 of 7 recommendations complete for the latest update (November 2026)")).toBeTruthy();
     fireEvent.click(within(section("Add an update")).getByRole("button", { name: "Show the findings" }));
-    const findings = screen.getByRole("tabpanel", { name: "Findings" });
+    const findings = screen.getByRole("tabpanel", { name: /^Findings/ });
     for (const rec of ["1", "4", "7"]) {
       const list = within(findings).getByRole("list", { name: new RegExp(`^Recommendation ${rec}\\b`) });
       expect(list.textContent).toMatch(/November 2026/);

@@ -24,6 +24,7 @@ export function AutoOpenSwitch({ gateway }: { gateway: WordGateway }) {
   const [problem, setProblem] = useState<string | null>(null);
 
   const change = async (wanted: boolean): Promise<void> => {
+    if (saving) return;
     setSaving(true);
     setOn(wanted);
     try {
@@ -45,7 +46,8 @@ export function AutoOpenSwitch({ gateway }: { gateway: WordGateway }) {
       <Switch
         label="Open with this document"
         checked={on}
-        disabled={saving}
+        // Not disabled while saving: a disabled control drops the keyboard focus to the page.
+        aria-busy={saving}
         onChange={(_event, data) => void change(data.checked)}
       />
       <Text size={200} className={styles.hint}>

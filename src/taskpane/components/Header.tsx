@@ -9,6 +9,12 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     paddingBottom: tokens.spacingVerticalM,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    // Re-check stays in view while the officer works down a long list.
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    paddingTop: tokens.spacingVerticalS,
   },
   title: { margin: 0, overflowWrap: "anywhere" },
   status: { margin: 0 },
