@@ -8,6 +8,7 @@ import { FindingsPanel } from "./components/FindingsPanel";
 import { Header } from "./components/Header";
 import { useSharedStyles } from "./components/styles";
 import { TotalsPanel } from "./components/TotalsPanel";
+import { gradeTargetOf, type GradeTarget } from "./update/grade-target";
 import { UpdatePanel } from "./update/UpdatePanel";
 import { checkAnnouncement, latestUpdateNote, reviewName, statusLine } from "./summary";
 import { useCheck, type Analyse, type CheckState } from "./useCheck";
@@ -57,6 +58,7 @@ export function App({ gateway, analyse }: AppProps) {
   const shared = useSharedStyles();
   const { state, check } = useCheck(gateway, analyse);
   const [view, setView] = useState<View>("findings");
+  const [gradeStart, setGradeStart] = useState<GradeTarget | null>(null);
   const ids = useId();
   const select = useCallback((location: Location) => gateway.select(location), [gateway]);
 
@@ -93,7 +95,10 @@ export function App({ gateway, analyse }: AppProps) {
             <TabList
               className={styles.tabs}
               selectedValue={view}
-              onTabSelect={(_event, data) => setView(data.value as View)}
+              onTabSelect={(_event, data) => {
+                setGradeStart(null);
+                setView(data.value as View);
+              }}
               aria-label="Results"
             >
               <Tab value="findings" id={`${ids}-tab-findings`} aria-controls={view === "findings" ? `${ids}-panel` : undefined}>
@@ -115,6 +120,10 @@ export function App({ gateway, analyse }: AppProps) {
                   setAside={partition?.setAside ?? []}
                   onSetAside={(finding, reason) => setAside.setAside(finding, analysis.document, reason)}
                   onRestore={setAside.restore}
+                  onSetGrade={(finding) => {
+                    setGradeStart(gradeTargetOf(finding, analysis.document));
+                    setView("update");
+                  }}
                 />
               )}
               {view === "totals" && <TotalsPanel totals={analysis.totals} gradeNames={analysis.document.gradeNames} />}
@@ -126,6 +135,7 @@ export function App({ gateway, analyse }: AppProps) {
                   recheck={check}
                   checking={checking}
                   onShowFindings={() => setView("findings")}
+                  gradeStart={gradeStart}
                 />
               )}
             </div>

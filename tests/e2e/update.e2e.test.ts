@@ -315,6 +315,41 @@ describe("grades, the summary and comments on the Careers Provision sample", () 
   );
 });
 
+/** axe-core's WCAG 2.1 A and AA rules over the task pane as it is now. */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: object, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    // Fluent's focus manager (Tabster) puts aria-hidden focus sentinels around the tab list; they hand focus on
+    // at once and are never read, so axe's aria-hidden-focus rule does not apply to them.
+    const context = { include: [['[aria-label="Task pane"]']], exclude: [["[data-tabster-dummy]"]] };
+    const result = await axe.run(context, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
+
+describe.each(["light", "dark", "high-contrast"] as const)("the Update tab in the %s theme", (theme) => {
+  it("has no WCAG 2.1 AA violations, before and after a write, on Word API 1.9 and 1.3", async () => {
+    for (const word of ["1.9", "1.3"]) {
+      const page = await open(`sample=careers-provision&theme=${theme}&word=${word}`);
+      await check(page);
+      await openUpdateTab(page);
+      await chooseMonth(page, "11", "2026");
+      await section(page, "Add an update").getByRole("radio", { name: "Only the recommendation where the cursor is" }).check(SHORT);
+      await section(page, "Add an update").getByText(/^The cursor is not in a recommendation/).waitFor(SHORT);
+      await expect(accessibilityViolations(page)).resolves.toEqual([]);
+      await section(page, "Add an update").getByRole("radio", { name: /^Every recommendation/ }).check(SHORT);
+      await addNovember(page);
+      await openUpdateTab(page);
+      await section(page, "Remove the update just added").getByRole("button", { name: "Remove the November 2026 update" }).waitFor(SHORT);
+      await expect(accessibilityViolations(page)).resolves.toEqual([]);
+      await guarded!.context.close();
+      expect(guarded!.problems).toEqual([]);
+      guarded = null;
+    }
+  });
+});
+
 describe("the Word the preview simulates", () => {
   it("on Word API 1.3 shows the comment buttons disabled with the reason, and adds updates without dropdowns", async () => {
     const page = await open("sample=care-leavers-eet&word=1.3");

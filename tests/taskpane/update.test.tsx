@@ -325,3 +325,64 @@ describe("while writing", () => {
   });
 });
 
+
+describe("what else Word can say", () => {
+  it("says the additions will be tracked when the document tracks changes (WordApi 1.4)", async () => {
+    await openUpdate(realSnapshot("careLeaversEet"), { trackingChanges: true });
+    chooseMonth("11", "2026");
+    expect(previewLines()).toContain("Track Changes is on: your additions will be tracked.");
+  });
+
+  it("does not mention tracking when the document does not track changes", async () => {
+    await openUpdate(realSnapshot("careLeaversEet"));
+    chooseMonth("11", "2026");
+    expect(previewLines().join(" ")).not.toMatch(/tracked/);
+  });
+
+  it("shows Word's failure in the one MessageBar and re-checks", async () => {
+    const { word } = await openUpdate(realSnapshot("careersProvision"));
+    const before = held(word);
+    chooseMonth("11", "2026");
+    word.failNextSync("AccessDenied");
+    fireEvent.click(screen.getByRole("button", { name: "Add to 7 recommendations" }));
+    const title = await within(section("Add an update")).findByText("The change was not made");
+    expect(title.parentElement?.textContent).toMatch(/Word did not let the add-in read or change this document/);
+    expect(held(word)).toEqual(before);
+    expect(screen.getAllByText("The change was not made")).toHaveLength(1);
+  });
+
+  it("adds the update but warns when the document could not remember it for Remove", async () => {
+    const { word } = await openUpdate(realSnapshot("careersProvision"));
+    chooseMonth("11", "2026");
+    word.failSettingsSave("The document is read-only.");
+    fireEvent.click(screen.getByRole("button", { name: "Add to 7 recommendations" }));
+    expect(await added()).toBe("Added a November 2026 update to 7 recommendations");
+    const warning = await within(section("Add an update")).findByText(/could not remember it/);
+    expect(warning.textContent).toMatch(/Remove the update just added cannot take it out again.*read-only/);
+  });
+});
+
+describe("from a finding", () => {
+  it("Set grade… on a missing grade opens the picker on that update, offering the grade written in the wrong row", async () => {
+    install(realSnapshot("careersProvision"));
+    renderApp(createWordGateway());
+    await check();
+    // Only missing-grade findings offer it: recommendation 2's grade written in its Evidence of Impact.
+    expect(screen.getAllByRole("button", { name: /^Set grade… / }).map((b) => b.getAttribute("aria-label"))).toEqual([
+      expect.stringMatching(/^Set grade… Recommendation 2 \(July 2021 update\): the grade is written in Evidence of Impact/i),
+    ]);
+    const rec2 = screen.getByRole("list", { name: /^Recommendation 2\b/ });
+    fireEvent.click(within(rec2).getByRole("button", { name: /^Set grade… Recommendation 2/ }));
+    const grade = section("Grade an update");
+    expect(screen.getByRole("tab", { name: "Update" }).getAttribute("aria-selected")).toBe("true");
+    expect((within(grade).getByRole("combobox", { name: "Recommendation" }) as HTMLSelectElement).value).toBe("2");
+    expect((within(grade).getByRole("combobox", { name: "Update" }) as HTMLSelectElement).selectedOptions[0]?.textContent).toBe(
+      "July 21 (latest)",
+    );
+    // The grade written in the wrong row is offered (the officer's text there is left for them to move), and the
+    // keyboard is on it.
+    const offered = within(grade).getByRole("radio", { name: "2. On-Track" }) as HTMLInputElement;
+    expect(offered.checked).toBe(true);
+    await waitFor(() => expect(document.activeElement).toBe(offered));
+  });
+});

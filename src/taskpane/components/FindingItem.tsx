@@ -85,10 +85,12 @@ export interface FindingItemProps {
   onWent?: () => void;
   /** Opens "Set aside…" for this finding; absent where setting aside is not offered. */
   onSetAside?: () => void;
+  /** Opens the grade picker for this finding's update (missing-grade findings). */
+  onSetGrade?: () => void;
 }
 
 /** One finding: a button that takes the officer to its place in the document (click, Enter or Space). */
-export function FindingItem({ finding, onSelect, current = false, onWent, onSetAside }: FindingItemProps) {
+export function FindingItem({ finding, onSelect, current = false, onWent, onSetAside, onSetGrade }: FindingItemProps) {
   const styles = useStyles();
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -121,11 +123,18 @@ export function FindingItem({ finding, onSelect, current = false, onWent, onSetA
       >
         <FindingText finding={finding} />
       </Button>
-      {onSetAside && (
+      {(onSetAside || onSetGrade) && (
         <div className={styles.actions}>
-          <Button size="small" appearance="transparent" onClick={onSetAside} aria-label={`Set aside… ${finding.message}`}>
-            Set aside…
-          </Button>
+          {onSetGrade && (
+            <Button size="small" appearance="transparent" onClick={onSetGrade} aria-label={`Set grade… ${finding.message}`}>
+              Set grade…
+            </Button>
+          )}
+          {onSetAside && (
+            <Button size="small" appearance="transparent" onClick={onSetAside} aria-label={`Set aside… ${finding.message}`}>
+              Set aside…
+            </Button>
+          )}
         </div>
       )}
       {problem && (

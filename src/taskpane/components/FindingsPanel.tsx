@@ -60,9 +60,10 @@ interface GroupProps {
   current: string | null;
   onWent: (finding: Finding) => void;
   onSetAside: ((finding: Finding) => void) | null;
+  onSetGrade?: (finding: Finding) => void;
 }
 
-function Group({ group, onSelect, current, onWent, onSetAside }: GroupProps) {
+function Group({ group, onSelect, current, onWent, onSetAside, onSetGrade }: GroupProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const headingId = useId();
@@ -84,6 +85,7 @@ function Group({ group, onSelect, current, onWent, onSetAside }: GroupProps) {
             current={current === findingId(finding)}
             onWent={() => onWent(finding)}
             onSetAside={onSetAside ? () => onSetAside(finding) : undefined}
+            onSetGrade={onSetGrade && finding.code === "missing-grade" ? () => onSetGrade(finding) : undefined}
           />
         ))}
       </ul>
@@ -157,9 +159,19 @@ export interface FindingsPanelProps {
   /** Sets a finding aside with a reason (saved in the document); absent where that is not offered. */
   onSetAside?: (finding: Finding, reason: string) => Promise<void>;
   onRestore?: (record: SetAsideRecord) => Promise<void>;
+  /** Opens the grade picker for a missing-grade finding's update (the Update tab). */
+  onSetGrade?: (finding: Finding) => void;
 }
 
-export function FindingsPanel({ findings, document, onSelect, setAside = [], onSetAside, onRestore }: FindingsPanelProps) {
+export function FindingsPanel({
+  findings,
+  document,
+  onSelect,
+  setAside = [],
+  onSetAside,
+  onRestore,
+  onSetGrade,
+}: FindingsPanelProps) {
   const styles = useStyles();
   const showId = useId();
   const panel = useRef<HTMLDivElement>(null);
@@ -244,6 +256,7 @@ export function FindingsPanel({ findings, document, onSelect, setAside = [], onS
             current={current}
             onWent={(finding) => setCurrent(findingId(finding))}
             onSetAside={onSetAside ? setAsking : null}
+            onSetGrade={onSetGrade}
           />
         ))
       )}

@@ -67,6 +67,8 @@ export function AddUpdate(props: SectionProps & { onShowFindings: () => void }) 
           ? planners.addRound(snapshot, { month, recommendations: intent.recommendations, dropdowns, today: dayOf(now()) })
           : { ok: false, reason: OUTSIDE_MESSAGE },
       after: (done) => rememberAdded(gateway, done, now()),
+      afterProblem:
+        "The update was added, but the document could not remember it, so Remove the update just added cannot take it out again (delete its rows by hand if you need to).",
       done: addedLine,
     });
 

@@ -1,9 +1,10 @@
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Button, Field, Link, Radio, RadioGroup, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { LocationRegular, CheckmarkRegular } from "@fluentui/react-icons";
 import { GRADES, gradeWording, type Grade, type Recommendation } from "../../model";
 import { GradeSwatch } from "../components/GradeSwatch";
 import { Section, WriteStatus, useSectionStyles, type SectionProps } from "./section";
+import type { GradeTarget } from "./grade-target";
 import { OUTSIDE_MESSAGE, useCursor } from "./useCursor";
 
 export const GRADE_SOURCE = "set-grade";
@@ -14,13 +15,9 @@ const useStyles = makeStyles({
 });
 
 
-interface Target {
-  recommendation: string;
-  round: number;
-}
 
 /** The latest update of each recommendation whose latest update has no grade. */
-function ungraded(recommendations: readonly Recommendation[]): Target[] {
+function ungraded(recommendations: readonly Recommendation[]): GradeTarget[] {
   return recommendations.flatMap((r) => {
     const latest = r.rounds.at(-1);
     return latest && latest.assessment?.grade == null ? [{ recommendation: r.number, round: latest.index }] : [];
@@ -28,8 +25,8 @@ function ungraded(recommendations: readonly Recommendation[]): Target[] {
 }
 
 /** Grade an update: pick a recommendation (or the cursor's), one of its updates, and a grade on the scale. */
-export function GradeUpdate(props: SectionProps) {
-  const { gateway, snapshot, analysis, planners, busy, state, write } = props;
+export function GradeUpdate(props: SectionProps & { start?: GradeTarget | null }) {
+  const { gateway, snapshot, analysis, planners, busy, state, write, start } = props;
   const styles = useSectionStyles();
   const own = useStyles();
   const recommendations = analysis.document.recommendations;
@@ -39,8 +36,16 @@ export function GradeUpdate(props: SectionProps) {
   const { cursor, find } = useCursor(gateway, snapshot, planners);
 
   const first = needs[0] ?? (recommendations[0] ? { recommendation: recommendations[0].number, round: -1 } : null);
-  const [target, setTarget] = useState<Target | null>(first);
-  const [grade, setGrade] = useState<Grade | null>(null);
+  const [target, setTarget] = useState<GradeTarget | null>(start ?? first);
+  const firstGrade = useRef<HTMLInputElement>(null);
+
+  // Opened from a finding's "Set grade…": bring the picker into view with the keyboard on its suggested (or first) grade.
+  useEffect(() => {
+    if (!start) return;
+    firstGrade.current?.scrollIntoView?.({ block: "center" });
+    firstGrade.current?.focus();
+  }, [start]);
+  const [grade, setGrade] = useState<Grade | null>(start?.suggested ?? null);
 
   const recommendation = recommendations.find((r) => r.number === target?.recommendation) ?? null;
   const rounds = recommendation?.rounds ?? [];
@@ -48,7 +53,7 @@ export function GradeUpdate(props: SectionProps) {
   const round = rounds[roundIndex] ?? null;
   const current = round?.assessment?.grade ?? null;
 
-  const choose = (next: Target): void => {
+  const choose = (next: GradeTarget): void => {
     setTarget(next);
     setGrade(null);
   };
@@ -143,6 +148,7 @@ export function GradeUpdate(props: SectionProps) {
             {GRADES.map((g) => (
               <Radio
                 key={g}
+                input={g === (start?.suggested ?? 1) ? { ref: firstGrade } : undefined}
                 value={String(g)}
                 label={
                   <span className={own.gradeLabel}>

@@ -48,6 +48,7 @@ export function RemoveUpdate(props: SectionProps) {
       label: "Removing the update…",
       plan: () => planners.removeRound(snapshot, { month: wanted.month, recommendations: wanted.recommendations }),
       after: () => forgetAdded(gateway),
+      afterProblem: "The update was removed, but the document could not forget it.",
       done: removedLine,
     });
 

@@ -5,6 +5,7 @@ import type { WordGateway } from "../../word/gateway-types";
 import { useSharedStyles } from "../components/styles";
 import { AddUpdate } from "./AddUpdate";
 import { GradeSummary } from "./GradeSummary";
+import type { GradeTarget } from "./grade-target";
 import { GradeUpdate } from "./GradeUpdate";
 import { PLANNERS, type Planners } from "./planners";
 import { RemoveUpdate } from "./RemoveUpdate";
@@ -42,6 +43,8 @@ export interface UpdatePanelProps {
   /** A check is running: nothing may be written meanwhile. */
   checking: boolean;
   onShowFindings: () => void;
+  /** Opened from a finding's "Set grade…": the grade picker starts on that update. */
+  gradeStart?: GradeTarget | null;
   planners?: Planners;
   now?: () => Date;
 }
@@ -54,6 +57,7 @@ export function UpdatePanel({
   recheck,
   checking,
   onShowFindings,
+  gradeStart = null,
   planners = PLANNERS,
   now = systemClock,
 }: UpdatePanelProps) {
@@ -69,7 +73,11 @@ export function UpdatePanel({
       </div>
       <AddUpdate {...props} onShowFindings={onShowFindings} />
       <RemoveUpdate {...props} />
-      <GradeUpdate {...props} />
+      <GradeUpdate
+        {...props}
+        key={gradeStart ? `${gradeStart.recommendation}:${gradeStart.round}` : "grade"}
+        start={gradeStart}
+      />
       <GradeSummary {...props} />
       <ReviewComments {...props} />
     </div>

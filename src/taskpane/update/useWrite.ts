@@ -24,6 +24,8 @@ export interface WriteRequest {
   plan: () => PlanResult | Promise<PlanResult>;
   /** Runs once the plan is in the document, e.g. to remember what was added; a failure here is a warning. */
   after?: (plan: Plan) => Promise<void>;
+  /** What a failure of `after` means for the officer, put before Word's message. */
+  afterProblem?: string;
   /** The one-line result, e.g. "Added a November 2026 update to 7 recommendations". */
   done: (plan: Plan) => string;
 }
@@ -89,7 +91,7 @@ export function useWrite(gateway: WordGateway, recheck: () => Promise<void>): {
         try {
           await request.after?.(plan);
         } catch (error) {
-          warning = writeFailure(error);
+          warning = [request.afterProblem, writeFailure(error)].filter(Boolean).join(" ");
         }
         await recheck();
         setState({ source, status: "done", message: request.done(plan), warning });
