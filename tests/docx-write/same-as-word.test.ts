@@ -1,6 +1,6 @@
 /**
  * One plan, two appliers: over generated documents of every row layout and both real documents, a
- * run of writes (add an update, the summary at the end or after a paragraph, remove an update)
+ * run of writes (add an update, set a grade, the summary at the end or after a paragraph, remove an update)
  * applied by the .docx applier to a .docx file and by the Word gateway to the simulated Word (changes
  * tracked or not, in both) gives,
  * after every write, the same snapshot (the reader's of the file, the gateway's scan of Word), and
@@ -9,7 +9,7 @@
 import fc from "fast-check";
 import { readDocx } from "../../src/docx";
 import { applyPlanToDocx } from "../../src/docx/write";
-import { applyPlanToSnapshot, parse, planAddRound, planRemoveRound, planSummary, type PlanResult } from "../../src/model";
+import { applyPlanToSnapshot, parse, planAddRound, planRemoveRound, planSetGrade, planSummary, type PlanResult } from "../../src/model";
 import type { DocumentSnapshot } from "../../src/model/snapshot";
 import { createWordGateway } from "../../src/word/gateway";
 import { docxFromSnapshot } from "../fixtures/docx-builder";
@@ -27,7 +27,8 @@ const MONTHS = ["2026-11", "2027-01", "2027-03"];
 type Step =
   | { kind: "add"; month: string; some: number[] | null; dropdowns: boolean }
   | { kind: "remove"; month: string }
-  | { kind: "summary"; afterParagraph: number | null };
+  | { kind: "summary"; afterParagraph: number | null }
+  | { kind: "grade"; recommendation: number; round: number; grade: 1 | 2 | 3 | 4 };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({
@@ -38,6 +39,12 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   }),
   fc.record({ kind: fc.constant("remove" as const), month: fc.constantFrom(...MONTHS) }),
   fc.record({ kind: fc.constant("summary" as const), afterParagraph: fc.option(fc.nat(40), { nil: null }) }),
+  fc.record({
+    kind: fc.constant("grade" as const),
+    recommendation: fc.nat(8),
+    round: fc.nat(4),
+    grade: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const),
+  }),
 );
 
 const source: fc.Arbitrary<DocumentSnapshot> = fc.oneof(
@@ -57,13 +64,24 @@ function planFor(snapshot: DocumentSnapshot, next: Step): PlanResult {
       const some = next.some?.map((index) => numbers[index % numbers.length]);
       return planAddRound(snapshot, { month: next.month, recommendations: some ?? "all", dropdowns: next.dropdowns, today: TODAY });
     }
-    case "remove":
-      return planRemoveRound(snapshot, { month: next.month });
+    case "remove": {
+      // The month of an update a step added, when there is one, so that removing is tried often.
+      const added = MONTHS.filter((month) => document.recommendations.some((r) => r.rounds.some((round) => round.month === month)));
+      return planRemoveRound(snapshot, { month: added.includes(next.month) ? next.month : (added[0] ?? next.month) });
+    }
     case "summary": {
       const paragraphs = snapshot.blocks.filter((block) => block.kind === "paragraph");
       const chosen = next.afterParagraph === null || paragraphs.length === 0 ? null : paragraphs[next.afterParagraph % paragraphs.length];
       const place = chosen?.kind === "paragraph" ? { kind: "after-paragraph" as const, paragraph: chosen.location.paragraph } : { kind: "end" as const };
       return planSummary(snapshot, { place, today: TODAY });
+    }
+    case "grade": {
+      const recommendations = document.recommendations.filter((recommendation) => recommendation.rounds.length > 0);
+      if (recommendations.length === 0) return { ok: false, reason: "no update to grade" };
+      const recommendation = recommendations[next.recommendation % recommendations.length];
+      // Mostly the latest update (where the new dropdowns are), sometimes an earlier one.
+      const round = next.round < 3 ? recommendation.rounds.length - 1 : next.round % recommendation.rounds.length;
+      return planSetGrade(snapshot, { recommendation: recommendation.number, round, grade: next.grade });
     }
   }
 }
@@ -71,7 +89,7 @@ function planFor(snapshot: DocumentSnapshot, next: Step): PlanResult {
 test("the .docx applier and the Word gateway give the same document after every write", async () => {
   let compared = 0;
   await fc.assert(
-    fc.asyncProperty(source, fc.array(step, { minLength: 1, maxLength: 4 }), fc.boolean(), async (start, steps, tracked) => {
+    fc.asyncProperty(source, fc.array(step, { minLength: 1, maxLength: 5 }), fc.boolean(), async (start, steps, tracked) => {
       install(start, { trackingChanges: tracked });
       const gateway = createWordGateway();
       const scan = async (): Promise<DocumentSnapshot> => ({ blocks: (await gateway.scan()).blocks });
@@ -91,7 +109,7 @@ test("the .docx applier and the Word gateway give the same document after every 
         compared++;
       }
     }),
-    { numRuns: 25, seed: 20261202 },
+    { numRuns: 30, seed: 20261202 },
   );
   // The runs did write: most steps give a plan.
   expect(compared).toBeGreaterThan(25);
