@@ -5,6 +5,7 @@ import {
   FluentProvider,
   Label,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Select,
@@ -15,7 +16,7 @@ import {
   tokens,
   useId,
 } from "@fluentui/react-components";
-import { ArrowDownloadRegular, DocumentRegular, FolderOpenRegular } from "@fluentui/react-icons";
+import { ArrowDownloadRegular, DismissRegular, DocumentRegular, FolderOpenRegular } from "@fluentui/react-icons";
 import type { Plan } from "../model/plan";
 import type { Location } from "../model/snapshot";
 import { installSimulatedWord, snapshotOfDocument, type SimulatedWord } from "../simulated-word";
@@ -61,9 +62,23 @@ const useStyles = makeStyles({
   field: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   hiddenInput: { display: "none" },
   message: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
-  main: { display: "flex", flexGrow: 1, minHeight: 0 },
+  main: {
+    display: "flex",
+    flexGrow: 1,
+    minHeight: 0,
+    // A narrow window (a 1,280 px screen at 200 % zoom): the pane goes under the document, as it cannot sit beside it.
+    "@media (max-width: 900px)": { flexDirection: "column", overflow: "auto" },
+  },
   // position: relative keeps absolutely positioned bits (visually hidden text, switch inputs) inside the scroller.
-  document: { position: "relative", flexGrow: 1, minWidth: 0, overflow: "auto", padding: tokens.spacingHorizontalXXL },
+  document: {
+    position: "relative",
+    flexGrow: 1,
+    minWidth: 0,
+    overflow: "auto",
+    padding: tokens.spacingHorizontalXXL,
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+    "@media (max-width: 900px)": { flexShrink: 0, overflow: "visible", padding: tokens.spacingHorizontalM },
+  },
   documentName: { display: "block", textAlign: "center", marginBottom: tokens.spacingVerticalS, color: tokens.colorNeutralForeground3 },
   pane: {
     display: "flex",
@@ -72,6 +87,11 @@ const useStyles = makeStyles({
     width: "360px",
     borderLeft: `1px solid ${tokens.colorNeutralStroke1}`,
     backgroundColor: tokens.colorNeutralBackground1,
+    "@media (max-width: 900px)": {
+      width: "auto",
+      borderLeft: "none",
+      borderTop: `1px solid ${tokens.colorNeutralStroke1}`,
+    },
   },
   paneTitle: {
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
@@ -337,7 +357,13 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
             <MessageBarBody>
               <MessageBarTitle>{error.title}</MessageBarTitle>
               {error.message}
+              {open ? ` The document you had open, ${open.name}, is still open.` : ""}
             </MessageBarBody>
+            <MessageBarActions
+              containerAction={
+                <Button appearance="transparent" icon={<DismissRegular />} aria-label="Close this message" onClick={() => setError(null)} />
+              }
+            />
           </MessageBar>
         )}
         {notice && (
@@ -349,7 +375,8 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
           </MessageBar>
         )}
         <div className={styles.main}>
-          <section className={styles.document} aria-label="Word document (simulated)">
+          {/* A region landmark, reachable by keyboard so its page can be scrolled without a mouse. */}
+          <section className={styles.document} aria-label="Word document (simulated)" tabIndex={0}>
             {open && snapshot ? (
               <>
                 <Caption1 className={styles.documentName}>

@@ -16,11 +16,9 @@ const useStyles = makeStyles({
     flexDirection: "column",
     borderLeft: `${tokens.strokeWidthThicker} solid transparent`,
   },
-  // The finding last jumped to: a bar and a tint that stay while the officer works in the document.
-  current: {
-    borderLeftColor: tokens.colorBrandStroke1,
-    backgroundColor: tokens.colorNeutralBackground1Selected,
-  },
+  // The finding last jumped to: a bar that stays while the officer works in the document (a tint
+  // behind the text would take its contrast away in high contrast, where "selected" is the highlight colour).
+  current: { borderLeftColor: tokens.colorCompoundBrandStroke },
   button: {
     width: "100%",
     minHeight: "auto",
