@@ -39,6 +39,28 @@ const swcOptions = {
   },
 };
 
+/**
+ * The pages' Content-Security-Policy: scripts only from the add-in's own files (and Office.js from Microsoft's
+ * CDN on the task pane), nothing inline, no eval (development's eval source maps aside), no plugins, no other origins.
+ * Styles allow 'unsafe-inline' and nothing else inline: Fluent UI's Griffel inserts <style> elements as the pane
+ * renders, and the pages' boot styles are inline; a nonce cannot work on static files served by any web server.
+ */
+function contentSecurityPolicy({ dev, officeJsOrigin }) {
+  const remote = officeJsOrigin ? ` ${officeJsOrigin}` : "";
+  return [
+    "default-src 'self'",
+    `script-src 'self'${remote}${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${remote}${dev ? " ws: wss:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+    `frame-src 'self'${remote}`,
+  ].join("; ");
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode !== "production";
   const serving = Boolean(env && env.WEBPACK_SERVE);
@@ -88,11 +110,13 @@ module.exports = async (env, argv) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["vendor", "taskpane"],
         officeJs: officeJsMode === "cdn" ? OFFICE_JS_CDN : OFFICE_JS_LOCAL,
+        csp: contentSecurityPolicy({ dev, officeJsOrigin: officeJsMode === "cdn" ? new URL(OFFICE_JS_CDN).origin : null }),
       }),
       new HtmlWebpackPlugin({
         filename: "preview.html",
         template: "./src/preview/preview.html",
         chunks: ["vendor", "preview"],
+        csp: contentSecurityPolicy({ dev, officeJsOrigin: null }),
       }),
       new CopyWebpackPlugin({
         patterns: [

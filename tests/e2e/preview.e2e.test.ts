@@ -214,7 +214,7 @@ describe("taskpane.html outside Office", () => {
 });
 
 describe("the test's network guard", () => {
-  it("records a request that leaves localhost, and a page error", async () => {
+  it("records a request the page's Content-Security-Policy blocks, and a page error", async () => {
     const page = await open("preview.html");
     await documentView(page).locator("td").first().waitFor(SHORT);
     await page.evaluate(() => fetch("https://example.org/tracker.js").catch(() => null));
@@ -223,7 +223,9 @@ describe("the test's network guard", () => {
     }));
     await page.waitForTimeout(200);
     const problems = guarded!.problems.splice(0); // seen here, so the afterEach check passes
-    expect(problems).toContain("request left localhost: GET https://example.org/tracker.js");
+    // The policy stops the request before it leaves (connect-src 'self'); the guard reports the violation.
+    expect(problems).toContain("CSP violation: connect-src https://example.org/tracker.js");
+    expect(problems).not.toContain("request left localhost: GET https://example.org/tracker.js");
     expect(problems).toContain("page error: boom");
   });
 });

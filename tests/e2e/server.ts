@@ -117,6 +117,14 @@ export async function guardedPage(browser: Browser, options: GuardOptions = {}):
     }
     await route.abort("internetdisconnected");
   });
+  // A Content-Security-Policy violation (the pages allow only their own files, and Office.js from its CDN).
+  await page.exposeFunction("__reportCspViolation", (text: string) => problems.push(`CSP violation: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const report = (window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation;
+      report(`${event.effectiveDirective} ${event.blockedURI}`);
+    });
+  });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("console", (message) => {
     if (message.type() !== "error") return;
