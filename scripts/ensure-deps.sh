@@ -41,7 +41,7 @@ if [ "${#PACKAGES[@]}" -gt 0 ]; then
   # A machine without apt or sudo cannot install them; the tests that need them then say so and fail.
   if command -v apt-get >/dev/null && { [ -z "$SUDO" ] || command -v sudo >/dev/null; }; then
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}" >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${PACKAGES[@]}" >/dev/null
   else
     echo "Cannot install ${PACKAGES[*]} here (no apt-get or sudo): the tests that need them will fail and say why." >&2
   fi
