@@ -12,7 +12,7 @@ export function planRequirement(plan: Plan): { version: string; why: string } | 
   );
   if (dropdowns) return { version: "1.9", why: "Grade dropdowns need Word with WordApi 1.9 (Microsoft 365 or Word on the web)." };
   if (plan.writes.some((w) => w.kind === "add-comment" || w.kind === "remove-comments")) {
-    return { version: "1.4", why: "Review comments need Word with WordApi 1.4 (Word 2021 or later, Microsoft 365, or Word on the web)." };
+    return { version: "1.4", why: "Review comments need Word with WordApi 1.4 (Microsoft 365, Word 2024, Word on the web or on a Mac; not Word 2019 or 2021 LTSC)." };
   }
   return null;
 }
