@@ -5,40 +5,17 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
-import { ROOT, guardedPage, launchChromium, serveDist, type GuardedPage } from "./server";
+import type { Page } from "playwright-core";
+import { ROOT, browserSession } from "./server";
 
 const AXE = fs.readFileSync(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
 const FIXTURES = path.join(ROOT, "tests/fixtures/docx");
 const SHORT = { timeout: 15_000 };
 const THEMES = ["light", "dark", "high-contrast"] as const;
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDist>>;
-let guarded: GuardedPage | null = null;
+const session = browserSession();
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  const problems = guarded?.problems ?? [];
-  await guarded?.context.close();
-  guarded = null;
-  expect(problems).toEqual([]);
-});
-
-async function open(url: string, options: Parameters<typeof guardedPage>[1] = {}): Promise<Page> {
-  guarded = await guardedPage(browser, options);
-  await guarded.page.goto(`${server.origin}/${url}`);
-  return guarded.page;
-}
+const open = session.open;
 
 interface Violation {
   id: string;

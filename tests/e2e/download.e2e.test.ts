@@ -5,32 +5,13 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { readDocx } from "../../src/docx";
 import { parse, type DocumentSnapshot } from "../../src/model";
-import { ROOT, guardedPage, launchChromium, serveDist, type GuardedPage } from "./server";
+import { ROOT, browserSession } from "./server";
 
 const SHORT = { timeout: 20_000 };
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDist>>;
-let guarded: GuardedPage | null = null;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  const problems = guarded?.problems ?? [];
-  await guarded?.context.close();
-  guarded = null;
-  expect(problems).toEqual([]);
-});
+const session = browserSession();
 
 const pane = (page: Page) => page.getByRole("complementary", { name: "Task pane" });
 const section = (page: Page, name: string) => pane(page).getByRole("region", { name });
@@ -46,9 +27,7 @@ async function download(page: Page): Promise<Buffer> {
 }
 
 test("the downloaded .docx holds every write made through the pane, as the simulated Word does", async () => {
-  guarded = await guardedPage(browser);
-  const page = guarded.page;
-  await page.goto(`${server.origin}/preview.html?sample=care-leavers-eet`);
+  const page = await session.open("preview.html?sample=care-leavers-eet");
   await page.waitForFunction(() => window.scrutinyPreview !== undefined, undefined, SHORT);
   await page.getByRole("region", { name: "Word document (simulated)" }).locator("td").first().waitFor(SHORT);
 

@@ -6,42 +6,22 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { readDocx } from "../../src/docx";
 import { GRADE_NAMES, analyse, type Analysis, type Location } from "../../src/model";
 import { checkManifest, folderFiles } from "../../scripts/check-manifest";
-import { DIST, ROOT, SCREENSHOTS, guardedPage, launchChromium, serveDist, type GuardedPage } from "./server";
+import { DIST, ROOT, SCREENSHOTS, browserSession } from "./server";
 
 const FIXTURES = path.join(ROOT, "tests/fixtures/docx");
 const SHORT = { timeout: 10_000 };
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDist>>;
-let guarded: GuardedPage | null = null;
+const session = browserSession();
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
+beforeAll(() => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  const problems = guarded?.problems ?? [];
-  await guarded?.context.close();
-  guarded = null;
-  expect(problems).toEqual([]);
-});
-
-async function open(url: string, options: Parameters<typeof guardedPage>[1] = {}): Promise<Page> {
-  guarded = await guardedPage(browser, options);
-  await guarded.page.goto(`${server.origin}/${url}`);
-  return guarded.page;
-}
+const open = session.open;
 
 async function engine(fixture: string): Promise<Analysis> {
   return analyse(await readDocx(fs.readFileSync(path.join(FIXTURES, fixture))));
@@ -202,7 +182,7 @@ describe("taskpane.html outside Office", () => {
     const page = await open("taskpane.html", { officeJsCdn: "local-copy" });
     await page.getByText("Open this add-in from Word").first().waitFor(SHORT);
     await expect(page.locator("body").innerText()).resolves.toContain("Home > Check monitoring");
-    expect(guarded!.servedLocally).toContain("/lib/1/hosted/office.js");
+    expect(session.guarded.servedLocally).toContain("/lib/1/hosted/office.js");
     await page.screenshot({ path: path.join(SCREENSHOTS, "taskpane-outside-word.png") });
   });
 
@@ -222,7 +202,7 @@ describe("the test's network guard", () => {
       throw new Error("boom");
     }));
     await page.waitForTimeout(200);
-    const problems = guarded!.problems.splice(0); // seen here, so the afterEach check passes
+    const problems = session.guarded.problems.splice(0); // seen here, so the afterEach check passes
     // The policy stops the request before it leaves (connect-src 'self'); the guard reports the violation.
     expect(problems).toContain("CSP violation: connect-src https://example.org/tracker.js");
     expect(problems).not.toContain("request left localhost: GET https://example.org/tracker.js");

@@ -133,3 +133,45 @@ export async function guardedPage(browser: Browser, options: GuardOptions = {}):
   });
   return { page, context, problems, servedLocally };
 }
+
+/**
+ * One server and one browser for a test file, and a guarded page per test: registers the file's hooks, and after
+ * each test closes its page and asserts the page met no problem.
+ */
+export function browserSession() {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveDist>>;
+  let current: GuardedPage | null = null;
+
+  const session = {
+    /** A new guarded page at `url`, relative to the served dist/ (e.g. "preview.html?sample=…"). */
+    async open(url: string, options: GuardOptions = {}): Promise<Page> {
+      current = await guardedPage(browser, options);
+      await current.page.goto(`${server.origin}/${url}`);
+      return current.page;
+    },
+    /** The page the test opened. */
+    get guarded(): GuardedPage {
+      if (!current) throw new Error("No page is open: call open() first.");
+      return current;
+    },
+    /** Closes the test's page, if one is open, and asserts it met no problem. */
+    async closePage(): Promise<void> {
+      const problems = current?.problems ?? [];
+      await current?.context.close();
+      current = null;
+      expect(problems).toEqual([]);
+    },
+  };
+
+  beforeAll(async () => {
+    server = await serveDist();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(() => session.closePage());
+  return session;
+}

@@ -6,7 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import {
   analyse,
   applyPlanToSnapshot,
@@ -15,32 +15,16 @@ import {
   type DocumentSnapshot,
   type Location,
 } from "../../src/model";
-import { ROOT, SCREENSHOTS, guardedPage, launchChromium, serveDist, type GuardedPage } from "./server";
+import { ROOT, SCREENSHOTS, browserSession } from "./server";
 
 const FIXTURES = path.join(ROOT, "tests/fixtures/docx");
 const SHORT = { timeout: 15_000 };
 const TODAY = new Date().toISOString().slice(0, 10);
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDist>>;
-let guarded: GuardedPage | null = null;
+const session = browserSession();
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
+beforeAll(() => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  const problems = guarded?.problems ?? [];
-  await guarded?.context.close();
-  guarded = null;
-  expect(problems).toEqual([]);
 });
 
 const pane = (page: Page) => page.getByRole("complementary", { name: "Task pane" });
@@ -48,11 +32,10 @@ const documentView = (page: Page) => page.getByRole("region", { name: "Word docu
 const section = (page: Page, name: string) => pane(page).getByRole("region", { name });
 
 async function open(query: string): Promise<Page> {
-  guarded = await guardedPage(browser);
-  await guarded.page.goto(`${server.origin}/preview.html?${query}`);
-  await documentView(guarded.page).locator("td").first().waitFor(SHORT);
-  await guarded.page.waitForFunction(() => window.scrutinyPreview !== undefined, undefined, SHORT);
-  return guarded.page;
+  const page = await session.open(`preview.html?${query}`);
+  await documentView(page).locator("td").first().waitFor(SHORT);
+  await page.waitForFunction(() => window.scrutinyPreview !== undefined, undefined, SHORT);
+  return page;
 }
 
 /** Opens one of the .docx fixtures with the preview's file input. */
@@ -344,9 +327,7 @@ describe.each(["light", "dark", "high-contrast"] as const)("the Update tab in th
       await openUpdateTab(page);
       await section(page, "Remove the update just added").getByRole("button", { name: "Remove the November 2026 update" }).waitFor(SHORT);
       await expect(accessibilityViolations(page)).resolves.toEqual([]);
-      await guarded!.context.close();
-      expect(guarded!.problems).toEqual([]);
-      guarded = null;
+      await session.closePage();
     }
   });
 });
