@@ -6,7 +6,7 @@
  */
 import { performance } from "perf_hooks";
 import type { DocumentSnapshot } from "../../src/model/snapshot";
-import type { Plan, PlanResult } from "../../src/model/plan";
+import type { Plan } from "../../src/model/plan";
 import {
   analyse,
   applyPlanToSnapshot,
@@ -21,6 +21,7 @@ import {
 import { installSimulatedWord } from "../../src/simulated-word";
 import { createWordGateway } from "../../src/word/gateway";
 import { syntheticSnapshot } from "../helpers/synthetic";
+import { TODAY, planOf } from "../model/edit-helpers";
 
 export const SYNC_SIZES = [10, 1000] as const;
 export const SYNC_CALLS = [
@@ -53,12 +54,7 @@ export interface WritesBench {
   };
 }
 
-const TODAY = "2026-12-02";
 
-function planOf(result: PlanResult): Plan {
-  if (!result.ok) throw new Error(`bench: no plan: ${result.reason}`);
-  return result.plan;
-}
 
 /** Every gateway call once, in an officer's order, counting each one's syncs. */
 async function countSyncs(source: DocumentSnapshot): Promise<Record<SyncCall, number>> {

@@ -1,5 +1,5 @@
 import type { DocumentSnapshot } from "../../src/model/snapshot";
-import type { Plan, PlanResult } from "../../src/model/plan";
+import type { Plan } from "../../src/model/plan";
 import {
   applyPlanToSnapshot,
   parse,
@@ -13,13 +13,9 @@ import {
 import { createWordGateway } from "../../src/word/gateway";
 import { install } from "../helpers/simulated-word";
 import { syntheticSnapshot } from "../helpers/synthetic";
+import { TODAY, planOf } from "../model/edit-helpers";
 
-const TODAY = "2026-12-02";
 
-function planOf(result: PlanResult): Plan {
-  if (!result.ok) throw new Error(result.reason);
-  return result.plan;
-}
 
 /**
  * The round trips of every write, counted on the simulated Word, for a small and a large document:

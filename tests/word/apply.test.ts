@@ -1,5 +1,5 @@
 import type { DocumentSnapshot } from "../../src/model/snapshot";
-import type { Plan, PlanResult } from "../../src/model/plan";
+import type { Plan } from "../../src/model/plan";
 import { COMMENT_PREFIX, GRADE_DROPDOWN_TAG, SUMMARY_TAG } from "../../src/model/plan";
 import {
   applyPlanToSnapshot,
@@ -15,13 +15,9 @@ import { createWordGateway } from "../../src/word/gateway";
 import { WordError } from "../../src/word/gateway-types";
 import { install } from "../helpers/simulated-word";
 import { realSnapshot } from "../helpers/text-snapshot";
+import { TODAY, planOf } from "../model/edit-helpers";
 
-const TODAY = "2026-12-02";
 
-function planOf(result: PlanResult): Plan {
-  if (!result.ok) throw new Error(result.reason);
-  return result.plan;
-}
 
 /** Applies a plan on the simulated Word; returns the rescan and the syncs apply took. */
 async function applied(source: DocumentSnapshot, plan: Plan, options = {}) {
