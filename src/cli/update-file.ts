@@ -2,9 +2,8 @@
 import { promises as fs } from "fs";
 import { basename, join, resolve } from "path";
 import type { Plan } from "../model/plan";
-import type { DocumentSnapshot } from "../model/snapshot";
-import { DocxError, fileSizeProblem, readDocx } from "../docx";
-import { applyPlanToDocx, DocxWriteError } from "../docx/write";
+import { DocxError, fileSizeProblem } from "../docx";
+import { applyPlanToDocx, DocxWriteError, openDocx, type OpenedDocx } from "../docx/write";
 import type { Destination, UpdateCommand } from "./update-args";
 import { errorText } from "./files";
 import { planFor } from "./update-plan";
@@ -75,7 +74,7 @@ export async function updateFile(file: string, job: UpdateJob): Promise<UpdateRe
   const target = targetOf(file, job.destination);
   let updated: Uint8Array;
   try {
-    updated = await applyPlanToDocx(bytes, plan, { snapshot, now: job.now });
+    updated = await applyPlanToDocx(read, plan, { now: job.now });
   } catch (error) {
     if (error instanceof DocxWriteError) return report("refused", error.message, plan);
     if (error instanceof DocxError) return report("unreadable", error.message, plan);
@@ -98,7 +97,8 @@ export async function updateFile(file: string, job: UpdateJob): Promise<UpdateRe
   return report("written", plan.description, plan, target);
 }
 
-async function readFile(file: string): Promise<{ bytes: Uint8Array; snapshot: DocumentSnapshot } | string> {
+/** The file read once, for planning and writing alike (openDocx: the same snapshot and errors as readDocx). */
+async function readFile(file: string): Promise<OpenedDocx | string> {
   let bytes: Uint8Array;
   try {
     const stat = await fs.stat(file);
@@ -110,7 +110,7 @@ async function readFile(file: string): Promise<{ bytes: Uint8Array; snapshot: Do
     return `Cannot open the file: ${errorText(error)}.`;
   }
   try {
-    return { bytes, snapshot: await readDocx(bytes) };
+    return await openDocx(bytes);
   } catch (error) {
     return error instanceof DocxError ? error.message : `Cannot read this file as a Word document (${errorText(error)}).`;
   }

@@ -1,7 +1,8 @@
 import type { DocumentSnapshot, SnapshotBlock, SnapshotCell, SnapshotRow, SnapshotTable } from "../model/snapshot";
 import { DocxError, messages } from "./errors";
 import { MARKUP_COMPATIBILITY, UNDERSTOOD_NAMESPACES, isWordprocessingMl } from "./names";
-import { attribute, streamXml, type XmlTag } from "./xml";
+import type { PositionRecorder } from "./positions";
+import { attribute, streamXml, type XmlStream, type XmlTag } from "./xml";
 
 /** Limits that keep time and memory bounded whatever the file holds (a 5,000-recommendation document has about 170,000 paragraphs). */
 export const MAX_PARAGRAPHS = 500_000;
@@ -88,12 +89,17 @@ interface Frame {
  */
 export function snapshotFromDocumentXml(bytes: Uint8Array): DocumentSnapshot {
   const reader = new DocumentReader();
-  streamXml(bytes, reader, (resolve) => (reader.resolve = resolve));
+  streamXml(bytes, reader, (stream) => (reader.stream = stream));
   return reader.finish();
 }
 
-class DocumentReader {
-  resolve: (prefix: string) => string | undefined = () => undefined;
+/**
+ * Reads word/document.xml in one streaming pass, fed to `stream` piece by piece. With `positions`
+ * (the write path, which has the part's whole text), it also notes where each place it reads is.
+ */
+export class DocumentReader {
+  stream: XmlStream | undefined;
+  positions: PositionRecorder | null = null;
   private readonly blocks: SnapshotBlock[] = [];
   private readonly frames: Frame[] = [];
   private top = 0;
@@ -120,13 +126,16 @@ class DocumentReader {
     return { blocks: this.blocks };
   }
 
-  open(tag: XmlTag): void {
+  open(tag: XmlTag, depth: number): void {
+    const positions = this.positions;
+    if (positions !== null) positions.element(tag, depth);
     if (this.skip > 0) {
       this.skip++;
       return;
     }
     const frame = this.frames[this.top - 1];
     const name = isWordprocessingMl(tag.uri) ? code(tag.local) : tag.uri === MARKUP_COMPATIBILITY ? mcCode(tag.local) : 0;
+    if (positions !== null) this.notePosition(positions, frame, name, tag, depth);
     const { sink, table, row } = frame;
     switch (frame.mode) {
       case ROOT:
@@ -193,7 +202,8 @@ class DocumentReader {
     this.skip = 1;
   }
 
-  close(): void {
+  close(depth: number): void {
+    if (this.positions !== null) this.positions.close(depth);
     if (this.skip > 0) {
       this.skip--;
       return;
@@ -211,6 +221,42 @@ class DocumentReader {
     if (this.skip > 0 || this.frames[this.top - 1].mode !== TEXT) return;
     this.count(text.length);
     this.runText += text;
+  }
+
+  /** The write path's note of where a place the reader is about to read is (see PositionRecorder). */
+  private notePosition(positions: PositionRecorder, frame: Frame, name: number, tag: XmlTag, depth: number): void {
+    const { mode, sink } = frame;
+    if (mode === ROOT || mode === DOCUMENT || mode === BLOCKS || mode === TABLE || mode === ROW || mode === CONTROL) {
+      if (tag.prefix === "w" && !isWordprocessingMl(tag.uri)) positions.foreign();
+    }
+    switch (mode) {
+      case ROOT:
+        if (name === W_DOCUMENT) positions.rootDocument(tag, depth);
+        return;
+      case DOCUMENT:
+        if (name === W_BODY && !frame.used) positions.rootBody(tag, depth);
+        return;
+      case BLOCKS:
+        if (name === W_P) positions.paragraph(tag, depth, sink !== null);
+        else if (name === W_TBL) positions.startTable(tag, depth, sink === null);
+        else if (name === W_SDT && sink === null) positions.blockSdt(tag, depth);
+        else if (name === W_SDT || BLOCK_WRAPPERS.has(name)) positions.structural(tag);
+        else if (name === MC_ALTERNATE) positions.alternate(depth);
+        return;
+      case TABLE:
+        if (name === W_TR) positions.startRow(tag, depth, frame.table !== null);
+        else if (name === W_SDT || ROW_WRAPPERS.has(name)) positions.structural(tag);
+        else if (name === MC_ALTERNATE) positions.alternate(depth);
+        return;
+      case ROW:
+        if (name === W_TC) positions.startCell(tag, depth, frame.table !== null && frame.row !== null);
+        else if (name === W_SDT || ROW_WRAPPERS.has(name)) positions.structural(tag);
+        else if (name === MC_ALTERNATE) positions.alternate(depth);
+        return;
+      case CONTROL:
+        if (name === W_SDT_CONTENT && !frame.used) positions.structural(tag);
+        return;
+    }
   }
 
   private push(mode: Mode, inner: Mode, sink: SnapshotCell | null, table: SnapshotTable | null, row: SnapshotRow | null, ends: number): void {
@@ -315,7 +361,7 @@ class DocumentReader {
   private understood(requires: string | undefined): boolean {
     const prefixes = requires?.trim().split(/\s+/) ?? [];
     if (prefixes.length === 0 || prefixes[0] === "") return false;
-    return prefixes.every((prefix) => UNDERSTOOD_NAMESPACES.has(this.resolve(prefix) ?? ""));
+    return prefixes.every((prefix) => UNDERSTOOD_NAMESPACES.has(this.stream?.resolve(prefix) ?? ""));
   }
 }
 

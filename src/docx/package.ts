@@ -16,13 +16,23 @@ const OTHER_KINDS: [string, string][] = [
 
 /** The unpacked main document part (normally word/document.xml), found through the package relationships. */
 export async function readMainDocument(zip: JSZip): Promise<Uint8Array> {
-  const path = (await mainPartPath(zip)) ?? DEFAULT_MAIN_PART;
-  const bytes = (await readEntry(zip, path)) ?? (path === DEFAULT_MAIN_PART ? undefined : await readEntry(zip, DEFAULT_MAIN_PART));
-  if (!bytes) {
-    const other = OTHER_KINDS.find(([part]) => hasEntry(zip, part));
-    throw new DocxError("not-word", messages.notWord(other?.[1]));
-  }
+  const path = await mainDocumentPath(zip);
+  const bytes = await readEntry(zip, path);
+  if (!bytes) throw notWord(zip);
   return bytes;
+}
+
+/** The main document part's path: the package relationships' target when there is such an entry, else word/document.xml. */
+export async function mainDocumentPath(zip: JSZip): Promise<string> {
+  const path = (await mainPartPath(zip)) ?? DEFAULT_MAIN_PART;
+  if (hasEntry(zip, path)) return path;
+  if (path !== DEFAULT_MAIN_PART && hasEntry(zip, DEFAULT_MAIN_PART)) return DEFAULT_MAIN_PART;
+  throw notWord(zip);
+}
+
+function notWord(zip: JSZip): DocxError {
+  const other = OTHER_KINDS.find(([part]) => hasEntry(zip, part));
+  return new DocxError("not-word", messages.notWord(other?.[1]));
 }
 
 async function mainPartPath(zip: JSZip): Promise<string | undefined> {

@@ -1,6 +1,6 @@
 import type JSZip from "jszip";
 import { DocxError, messages } from "./errors";
-import { openZip, readEntry } from "./zip";
+import { readEntry } from "./zip";
 import { childElement, decodePart, parseXmlTree, type PartEncoding, type XmlTree } from "./write-xml";
 
 const MAIN_PART = "word/document.xml";
@@ -12,22 +12,32 @@ const RELATIONSHIPS_LIMIT = 1024 * 1024;
 export interface WritablePackage {
   zip: JSZip;
   documentPath: string;
+  /** The part's text; its one root is the w:document element (whose children are parsed only if asked for). */
   document: XmlTree;
   encoding: PartEncoding;
   /** Whether word/settings.xml turns tracked changes on (`w:trackRevisions`). */
   tracksChanges: boolean;
 }
 
-export async function openPackage(bytes: Uint8Array): Promise<WritablePackage> {
-  const zip = await openZip(bytes);
+/** What the writer takes from the package besides the main part: which part that is, and whether changes are tracked. */
+export interface PackageSettings {
+  documentPath: string;
+  tracksChanges: boolean;
+}
+
+export async function packageSettings(zip: JSZip): Promise<PackageSettings> {
   const documentPath = (await targetOf(zip, "_rels/.rels", "", OFFICE_DOCUMENT)) ?? MAIN_PART;
-  const documentBytes = await readEntry(zip, documentPath);
-  if (!documentBytes) throw new DocxError("not-word", messages.notWord());
-  const { text, encoding } = decodePart(documentBytes);
   const folder = documentPath.includes("/") ? documentPath.slice(0, documentPath.lastIndexOf("/") + 1) : "";
   const relationships = `${folder}_rels/${documentPath.slice(folder.length)}.rels`;
   const settingsPath = (await targetOf(zip, relationships, folder, SETTINGS)) ?? `${folder}settings.xml`;
-  return { zip, documentPath, document: parseXmlTree(text), encoding, tracksChanges: await tracksChanges(zip, settingsPath) };
+  return { documentPath, tracksChanges: await tracksChanges(zip, settingsPath) };
+}
+
+/** The main part's bytes as the writer reads them (exactly: invalid UTF-8 is refused rather than replaced). */
+export async function documentText(zip: JSZip, documentPath: string): Promise<{ text: string; encoding: PartEncoding }> {
+  const documentBytes = await readEntry(zip, documentPath);
+  if (!documentBytes) throw new DocxError("not-word", messages.notWord());
+  return decodePart(documentBytes);
 }
 
 /** The target of the first relationship of the given type, as a path in the zip. */
@@ -123,8 +133,27 @@ export async function replacePart(zip: JSZip, path: string, bytes: Uint8Array): 
  */
 async function deflateWithPlatform(bytes: Uint8Array): Promise<{ data: Uint8Array; crc32: number } | undefined> {
   try {
-    const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream("gzip"));
-    const gzip = new Uint8Array(await new Response(stream).arrayBuffer());
+    // Read chunk by chunk: `new Response(stream)` would be shorter, but loads Node's whole fetch (≈ 40 ms).
+    const stream = new CompressionStream("gzip");
+    const writer = stream.writable.getWriter();
+    writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined);
+    writer.close().catch(() => undefined);
+    const reader = stream.readable.getReader();
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      total += value.length;
+    }
+    const gzip = new Uint8Array(total);
+    let offset = 0;
+    for (const chunk of chunks) {
+      gzip.set(chunk, offset);
+      offset += chunk.length;
+    }
+    if (gzip.length < 18) return undefined;
     const trailer = new DataView(gzip.buffer, gzip.byteOffset + gzip.length - 8, 8);
     // A header with optional fields (FLG ≠ 0) or a size that does not match is not what this expects.
     if (gzip[0] !== 0x1f || gzip[1] !== 0x8b || gzip[3] !== 0 || trailer.getUint32(4, true) !== bytes.length % 2 ** 32) return undefined;

@@ -17,7 +17,12 @@ export interface XmlElement {
   contentEnd: number;
   /** Just after its last `>`. */
   end: number;
-  children: XmlElement[];
+  readonly children: XmlElement[];
+}
+
+/** An element whose end is not known yet. */
+export interface OpenElement extends XmlElement {
+  closeAt(end: number, contentEnd: number): void;
 }
 
 /** A whole part: its text and its root elements (the XML declaration, comments and text are not elements). */
@@ -33,11 +38,21 @@ export interface XmlTree {
  */
 export function parseXmlTree(text: string): XmlTree {
   const roots: XmlElement[] = [];
-  const open: XmlElement[] = [];
+  try {
+    parseElements(text, 0, text.length, roots);
+  } catch {
+    throw new DocxError("corrupt", messages.damaged("its text is not well-formed XML"));
+  }
+  return { text, roots };
+}
+
+/** The elements of `text` from `from` to `to` (a whole part, or one element already known to be well-formed), into `roots`. */
+function parseElements(text: string, from: number, to: number, roots: XmlElement[]): void {
+  const open: Element[] = [];
   const parser = new SaxesParser({ position: true });
   parser.on("opentag", (tag) => {
-    const end = parser.position;
-    const element = new Element(text, tag.name, text.lastIndexOf("<", end - 1), end);
+    const end = from + parser.position;
+    const element = new Element(text, tag.name, text.lastIndexOf("<", end - 1), end, []);
     (open.length > 0 ? open[open.length - 1].children : roots).push(element);
     if (!tag.isSelfClosing) open.push(element);
   });
@@ -45,15 +60,19 @@ export function parseXmlTree(text: string): XmlTree {
     if (tag.isSelfClosing) return;
     const element = open.pop();
     if (!element) return;
-    element.end = parser.position;
-    element.contentEnd = text.lastIndexOf("<", element.end - 1);
+    const end = from + parser.position;
+    element.closeAt(end, text.lastIndexOf("<", end - 1));
   });
-  try {
-    parser.write(text).close();
-  } catch {
-    throw new DocxError("corrupt", messages.damaged("its text is not well-formed XML"));
-  }
-  return { text, roots };
+  parser.write(from === 0 && to === text.length ? text : text.slice(from, to)).close();
+}
+
+/**
+ * An element of `text` whose start tag runs from `start` to `contentStart` (its end is set by
+ * `closeAt`), found by another pass over the part: its children are parsed from its own text when
+ * first asked for.
+ */
+export function elementAt(text: string, name: string, start: number, contentStart: number): OpenElement {
+  return new Element(text, name, start, contentStart, undefined);
 }
 
 const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
@@ -67,16 +86,28 @@ const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', a
 class Element implements XmlElement {
   contentEnd: number;
   end: number;
-  children: XmlElement[] = [];
   private parsed: Record<string, string> | undefined;
   constructor(
     private readonly text: string,
     readonly name: string,
     readonly start: number,
     readonly contentStart: number,
+    private kids: XmlElement[] | undefined,
   ) {
     this.contentEnd = contentStart;
     this.end = contentStart;
+  }
+  closeAt(end: number, contentEnd: number): void {
+    this.end = end;
+    this.contentEnd = contentEnd;
+  }
+  get children(): XmlElement[] {
+    if (this.kids === undefined) {
+      const roots: XmlElement[] = [];
+      if (this.end > this.contentStart) parseElements(this.text, this.start, this.end, roots);
+      this.kids = roots[0]?.children ?? [];
+    }
+    return this.kids;
   }
   get attributes(): Record<string, string> {
     if (!this.parsed) {

@@ -1,23 +1,28 @@
 import { newCellParagraphs } from "../model/edit-apply";
 import { SUMMARY_TAG, type Plan, type Write } from "../model/plan";
 import type { DocumentSnapshot } from "../model/snapshot";
-import { readDocx } from "./index";
 import { DocxWriteError } from "./write-errors";
 import { unmetExpectation } from "./write-expect";
 import { verifyWithReader, type ExpectedBlock, type Fragment } from "./write-verify";
 import { IdAllocator, revisionAt } from "./write-markup";
-import { openPackage, replacePart } from "./write-package";
+import { openDocx, type OpenedDocx } from "./write-open";
+import { replacePart } from "./write-package";
 import { newParagraphXml, newRowXml, type BuildContext } from "./write-rows";
 import { applySplices, type Splice } from "./write-splice";
-import { assertSameShape, documentStructure, sdtTag, type DocumentStructure, type DocxTable } from "./write-structure";
+import { assertSameShape, layoutMismatch, sdtTag, type DocumentStructure, type DocxTable } from "./write-structure";
 import { setGradeEdits } from "./write-grade";
 import { summaryXml } from "./write-summary";
 import { encodePart } from "./write-xml";
+import { DocxError, messages } from "./errors";
 
 export { DocxWriteError, type DocxWriteReason } from "./write-errors";
+export { openDocx, type OpenedDocx } from "./write-open";
 
 export interface DocxWriteOptions {
-  /** The reader's snapshot of these very bytes, when the caller already has it (saves reading them again). */
+  /**
+   * The reader's snapshot of these very bytes, when the caller already has it. Unused: the writer
+   * reads the file once itself, noting where each place is (pass `openDocx`'s result to read once in all).
+   */
   snapshot?: DocumentSnapshot;
   /** The time recorded on tracked insertions. */
   now?: Date;
@@ -35,8 +40,9 @@ export interface DocxWriteOptions {
  * Throws DocxWriteError, writing nothing, when the file does not hold what the plan expects; a
  * DocxError when the file cannot be read.
  */
-export async function applyPlanToDocx(bytes: Uint8Array, plan: Plan, options: DocxWriteOptions = {}): Promise<Uint8Array> {
-  const snapshot = options.snapshot ?? (await readDocx(bytes));
+export async function applyPlanToDocx(file: Uint8Array | OpenedDocx, plan: Plan, options: DocxWriteOptions = {}): Promise<Uint8Array> {
+  const opened = file instanceof Uint8Array ? await openDocx(file) : file;
+  const { bytes, snapshot } = opened;
   const unmet = unmetExpectation(snapshot, plan.expect);
   if (unmet) {
     throw new DocxWriteError("document-changed", `The document has changed since the update was planned (${unmet}), so nothing was written.`);
@@ -45,8 +51,9 @@ export async function applyPlanToDocx(bytes: Uint8Array, plan: Plan, options: Do
   const unsupported = plan.writes.find((write) => !WRITERS[write.kind]);
   if (unsupported) throw new DocxWriteError("unsupported", `This kind of change (${unsupported.kind}) cannot be written to a .docx file yet.`);
 
-  const pack = await openPackage(bytes);
-  const structure = documentStructure(pack.document);
+  const { pack, structure } = await opened.writable();
+  if (structure === "not-word") throw new DocxError("not-word", messages.notWord());
+  if (structure === "mismatch") throw layoutMismatch();
   assertSameShape(structure, snapshot);
   const context: WriteContext = {
     snapshot,
@@ -57,9 +64,8 @@ export async function applyPlanToDocx(bytes: Uint8Array, plan: Plan, options: Do
   };
   const edits = plan.writes.flatMap((write, order) => WRITERS[write.kind]!(context, write as never).map((edit) => ({ ...edit, order })));
   const text = applySplices(pack.document.text, edits);
-  const written = await replacePart(pack.zip, pack.documentPath, encodePart(text, pack.encoding));
-  await verifyWithReader(pack, edits.flatMap((edit) => (edit.reads ? [edit.reads] : [])));
-  return written;
+  verifyWithReader(pack, edits.flatMap((edit) => (edit.reads ? [edit.reads] : [])));
+  return replacePart(pack.zip, pack.documentPath, encodePart(text, pack.encoding));
 }
 
 interface WriteContext extends BuildContext {

@@ -36,44 +36,101 @@ export function attribute(tag: XmlTag, uri: string, local: string): string | und
 }
 
 /**
- * Streams `bytes` (UTF-8, or UTF-16 with a byte order mark) to `visitor`. Not well-formed XML, a
- * DOCTYPE (OOXML forbids DTDs, which also rules out entity expansion: only XML's five predefined
- * entities and numeric references are known) or nesting deeper than MAX_DEPTH is a DocxError.
- * The parser's namespace scope is passed to `withResolver`, for attribute values naming prefixes.
+ * A part's XML fed to `visitor` as it comes, as bytes (UTF-8, or UTF-16 with a byte order mark) or
+ * as text. Not well-formed XML, a DOCTYPE (OOXML forbids DTDs, which also rules out entity
+ * expansion: only XML's five predefined entities and numeric references are known) or nesting
+ * deeper than MAX_DEPTH is a DocxError. `resolve` gives the namespace a prefix is bound to just
+ * then (for attribute values naming prefixes); `position`, the index in the text just after the
+ * last character tokenized (after the `>` of the tag just reported).
  */
-export function streamXml(bytes: Uint8Array, visitor: XmlVisitor, withResolver?: (resolve: (prefix: string) => string | undefined) => void): void {
-  const parser = new SaxesParser({ xmlns: true, position: false });
-  withResolver?.((prefix) => parser.resolve(prefix));
-  let depth = 0;
-  parser.on("doctype", () => {
-    throw new DocxError("corrupt", messages.damaged("it contains a document type declaration"));
-  });
-  parser.on("opentag", (tag) => {
-    depth++;
-    if (depth > MAX_DEPTH) throw new DocxError("too-large", messages.tooDeep(MAX_DEPTH));
-    visitor.open(tag, depth);
-  });
-  parser.on("closetag", () => {
-    visitor.close(depth);
-    depth--;
-  });
-  parser.on("text", (text) => visitor.text(text));
-  parser.on("cdata", (text) => visitor.text(text));
-  try {
-    const decoder = new TextDecoder(encodingOf(bytes));
-    for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
-      parser.write(decoder.decode(bytes.subarray(at, at + CHUNK_BYTES), { stream: true }));
-    }
-    parser.write(decoder.decode());
-    parser.close();
-  } catch (error) {
-    if (error instanceof DocxError) throw error;
-    throw new DocxError("corrupt", messages.damaged("its text is not well-formed XML"));
+export class XmlStream {
+  private readonly parser = new SaxesParser({ xmlns: true, position: true });
+  private decoder: TextDecoder | undefined;
+  /** The first byte, held until the second shows whether there is a UTF-16 byte order mark. */
+  private held: Uint8Array | undefined;
+
+  constructor(visitor: XmlVisitor) {
+    const parser = this.parser;
+    let depth = 0;
+    parser.on("doctype", () => {
+      throw new DocxError("corrupt", messages.damaged("it contains a document type declaration"));
+    });
+    parser.on("opentag", (tag) => {
+      depth++;
+      if (depth > MAX_DEPTH) throw new DocxError("too-large", messages.tooDeep(MAX_DEPTH));
+      visitor.open(tag, depth);
+    });
+    parser.on("closetag", () => {
+      visitor.close(depth);
+      depth--;
+    });
+    parser.on("text", (text) => visitor.text(text));
+    parser.on("cdata", (text) => visitor.text(text));
   }
+
+  resolve(prefix: string): string | undefined {
+    return this.parser.resolve(prefix);
+  }
+
+  get position(): number {
+    return this.parser.position;
+  }
+
+  writeText(text: string): void {
+    this.guarded(() => this.parser.write(text));
+  }
+
+  writeBytes(chunk: Uint8Array): void {
+    if (this.decoder === undefined) {
+      const bytes = this.held ? join(this.held, chunk) : chunk;
+      if (bytes.length < 2) {
+        this.held = bytes;
+        return;
+      }
+      this.held = undefined;
+      this.decoder = new TextDecoder(encodingOf(bytes));
+      chunk = bytes;
+    }
+    const decoder = this.decoder;
+    for (let at = 0; at < chunk.length; at += CHUNK_BYTES) {
+      const text = decoder.decode(chunk.subarray(at, at + CHUNK_BYTES), { stream: true });
+      this.guarded(() => this.parser.write(text));
+    }
+  }
+
+  /** The end of the part: anything left open is not well-formed. */
+  end(): void {
+    const last = this.decoder?.decode() ?? (this.held ? new TextDecoder().decode(this.held) : "");
+    this.guarded(() => this.parser.write(last).close());
+  }
+
+  private guarded(step: () => unknown): void {
+    try {
+      step();
+    } catch (error) {
+      if (error instanceof DocxError) throw error;
+      throw new DocxError("corrupt", messages.damaged("its text is not well-formed XML"));
+    }
+  }
+}
+
+/** Streams a whole part's `bytes` to `visitor` (see XmlStream). */
+export function streamXml(bytes: Uint8Array, visitor: XmlVisitor, withStream?: (stream: XmlStream) => void): void {
+  const stream = new XmlStream(visitor);
+  withStream?.(stream);
+  stream.writeBytes(bytes);
+  stream.end();
 }
 
 function encodingOf(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
   return "utf-8";
+}
+
+function join(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const joined = new Uint8Array(a.length + b.length);
+  joined.set(a, 0);
+  joined.set(b, a.length);
+  return joined;
 }
