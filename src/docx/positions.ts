@@ -1,5 +1,5 @@
 import type { DocumentStructure, DocxCell, DocxRow, DocxTable } from "./write-structure";
-import { elementAt, type OpenElement, type XmlElement } from "./write-xml";
+import { elementAt, lazyTree, type LazyTree, type OpenElement, type XmlElement } from "./write-xml";
 import type { XmlTag } from "./xml";
 
 /**
@@ -36,10 +36,14 @@ export class PositionRecorder {
   private row: DocxRow | undefined;
   private cell: DocxCell | undefined;
 
+  private readonly tree: LazyTree;
+
   constructor(
     private readonly text: string,
     private readonly position: () => number,
-  ) {}
+  ) {
+    this.tree = lazyTree(text);
+  }
 
   /**
    * Called for every element the reader sees, before it decides what it is: the body's last child
@@ -139,7 +143,7 @@ export class PositionRecorder {
 
   private record(tag: XmlTag, depth: number): OpenElement {
     const contentStart = this.position();
-    const element = elementAt(this.text, tag.name, this.text.lastIndexOf("<", contentStart - 1), contentStart);
+    const element = elementAt(this.tree, tag.name, this.text.lastIndexOf("<", contentStart - 1), contentStart);
     if (!tag.isSelfClosing) {
       this.open.push(element);
       this.openDepths.push(depth);

@@ -39,19 +39,18 @@ export interface XmlTree {
 export function parseXmlTree(text: string): XmlTree {
   const roots: XmlElement[] = [];
   try {
-    parseElements(text, 0, text.length, roots);
+    parseElements(text, roots);
   } catch {
     throw new DocxError("corrupt", messages.damaged("its text is not well-formed XML"));
   }
   return { text, roots };
 }
 
-/** The elements of `text` from `from` to `to` (a whole part, or one element already known to be well-formed), into `roots`. */
-function parseElements(text: string, from: number, to: number, roots: XmlElement[]): void {
+function parseElements(text: string, roots: XmlElement[]): void {
   const open: Element[] = [];
   const parser = new SaxesParser({ position: true });
   parser.on("opentag", (tag) => {
-    const end = from + parser.position;
+    const end = parser.position;
     const element = new Element(text, tag.name, text.lastIndexOf("<", end - 1), end, []);
     (open.length > 0 ? open[open.length - 1].children : roots).push(element);
     if (!tag.isSelfClosing) open.push(element);
@@ -60,20 +59,78 @@ function parseElements(text: string, from: number, to: number, roots: XmlElement
     if (tag.isSelfClosing) return;
     const element = open.pop();
     if (!element) return;
-    const end = from + parser.position;
+    const end = parser.position;
     element.closeAt(end, text.lastIndexOf("<", end - 1));
   });
-  parser.write(from === 0 && to === text.length ? text : text.slice(from, to)).close();
+  parser.write(text).close();
+}
+
+/** A part's text, and the elements parsed from it so far, by where they start. */
+export interface LazyTree {
+  text: string;
+  parsed: Map<number, XmlElement>;
+}
+
+export function lazyTree(text: string): LazyTree {
+  return { text, parsed: new Map() };
 }
 
 /**
- * An element of `text` whose start tag runs from `start` to `contentStart` (its end is set by
- * `closeAt`), found by another pass over the part: its children are parsed from its own text when
- * first asked for.
+ * An element of the part whose start tag runs from `start` to `contentStart` (its end is set by
+ * `closeAt`), found by another pass over it: its children are parsed from its own text when first
+ * asked for, or taken from an enclosing element's already parsed (a row's, for its cells).
  */
-export function elementAt(text: string, name: string, start: number, contentStart: number): OpenElement {
-  return new Element(text, name, start, contentStart, undefined);
+export function elementAt(tree: LazyTree, name: string, start: number, contentStart: number): OpenElement {
+  return new Element(tree.text, name, start, contentStart, undefined, tree.parsed);
 }
+
+/**
+ * The elements inside `text` from `from` to `to`, an element's content that the reader has already
+ * found well-formed, by a plain scan for tags (far cheaper than tokenizing again): `<` occurs raw
+ * only where markup starts; comments, CDATA sections and processing instructions are stepped over
+ * whole, and a start tag ends at the first `>` outside its quoted attribute values.
+ */
+function scanChildren(text: string, from: number, to: number, known: Map<number, XmlElement> | undefined): XmlElement[] {
+  const roots: XmlElement[] = [];
+  const open: Element[] = [];
+  let at = text.indexOf("<", from);
+  while (at !== -1 && at < to) {
+    const next = text.charCodeAt(at + 1);
+    if (next === SLASH) {
+      const end = text.indexOf(">", at) + 1;
+      open.pop()?.closeAt(end, at);
+      at = text.indexOf("<", end);
+    } else if (next === BANG || next === QUESTION) {
+      const close = text.startsWith("<!--", at) ? "-->" : text.startsWith("<![CDATA[", at) ? "]]>" : next === QUESTION ? "?>" : ">";
+      at = text.indexOf("<", text.indexOf(close, at) + close.length);
+    } else {
+      let index = at + 1;
+      let nameEnd = -1;
+      for (;;) {
+        const character = text.charCodeAt(index);
+        if (character === QUOTE || character === APOSTROPHE) index = text.indexOf(text[index], index + 1);
+        else if (character === GREATER) break;
+        else if (nameEnd === -1 && (character === SLASH || character <= SPACE)) nameEnd = index;
+        index++;
+      }
+      const contentStart = index + 1;
+      const element = new Element(text, text.slice(at + 1, nameEnd === -1 ? index : nameEnd), at, contentStart, [], known);
+      known?.set(at, element);
+      (open.length > 0 ? open[open.length - 1].children : roots).push(element);
+      if (text.charCodeAt(index - 1) !== SLASH) open.push(element);
+      at = text.indexOf("<", contentStart);
+    }
+  }
+  return roots;
+}
+
+const SLASH = 0x2f;
+const BANG = 0x21;
+const QUESTION = 0x3f;
+const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
+const GREATER = 0x3e;
+const SPACE = 0x20;
 
 const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g;
@@ -93,6 +150,7 @@ class Element implements XmlElement {
     readonly start: number,
     readonly contentStart: number,
     private kids: XmlElement[] | undefined,
+    private readonly known?: Map<number, XmlElement>,
   ) {
     this.contentEnd = contentStart;
     this.end = contentStart;
@@ -103,9 +161,9 @@ class Element implements XmlElement {
   }
   get children(): XmlElement[] {
     if (this.kids === undefined) {
-      const roots: XmlElement[] = [];
-      if (this.end > this.contentStart) parseElements(this.text, this.start, this.end, roots);
-      this.kids = roots[0]?.children ?? [];
+      const parsed = this.known?.get(this.start);
+      if (parsed) this.kids = parsed.children;
+      else this.kids = this.end > this.contentStart ? scanChildren(this.text, this.contentStart, this.contentEnd, this.known) : [];
     }
     return this.kids;
   }

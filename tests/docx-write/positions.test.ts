@@ -115,7 +115,13 @@ test("hand-written structure: self-closing paragraphs, wrappers, block content c
     `<w:p/><w:customXml><w:sdt><w:sdtPr><w:tag w:val="x"/></w:sdtPr><w:sdtContent><w:sdt><w:sdtContent>${TABLE}</w:sdtContent></w:sdt></w:sdtContent></w:sdt></w:customXml>` +
     `<w:tbl><w:sdt><w:sdtContent><w:tr><w:ins><w:tc><w:p/>${TABLE}<w:p></w:p></w:tc></w:ins></w:tr></w:sdtContent></w:sdt></w:tbl>` +
     `<w:p><w:pPr><w:sectPr/></w:pPr></w:p><w:sectPr><w:pgSz w:w="11906"/></w:sectPr>`;
+  // What a plain scan for tags must step over: comments, CDATA and processing instructions holding
+  // markup, ">" and quotes in attribute values, white space in tags.
+  const tricky =
+    `<w:p w:rsidR='a>"b' ><!-- <w:p> </w:p> --><?pi <w:p>?><w:r ><w:t xml:space="preserve"><![CDATA[<w:p/>]]> a > b</w:t ></w:r></w:p >` +
+    `<w:tbl><w:tr w:x="&quot;>&apos;"><w:tc><w:p/><!----></w:tc></w:tr></w:tbl><w:sectPr\n/>`;
   await expectSamePlaces(await zipped(`<?xml version="1.0"?>\n<w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`));
+  await expectSamePlaces(await zipped(`<w:document xmlns:w="${W}"><w:body>${tricky}</w:body></w:document>`));
   await expectSamePlaces(await zipped(`\uFEFF<w:document xmlns:w="${W}"><w:body><w:sectPr/><w:p/></w:body></w:document>`));
 });
 
