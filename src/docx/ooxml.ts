@@ -2,7 +2,8 @@ import type { DocumentSnapshot, SnapshotBlock, SnapshotCell, SnapshotRow, Snapsh
 import { DocxError, messages } from "./errors";
 import { MARKUP_COMPATIBILITY, UNDERSTOOD_NAMESPACES, isWordprocessingMl } from "./names";
 import type { PositionRecorder } from "./positions";
-import { attribute, streamXml, type XmlStream, type XmlTag } from "./xml";
+import { attribute, XmlStream, type XmlTag } from "./xml";
+import type { ChunkSink } from "./zip";
 
 /** Limits that keep time and memory bounded whatever the file holds (a 5,000-recommendation document has about 170,000 paragraphs). */
 export const MAX_PARAGRAPHS = 500_000;
@@ -88,9 +89,23 @@ interface Frame {
  * field codes, properties and drawings are not text.
  */
 export function snapshotFromDocumentXml(bytes: Uint8Array): DocumentSnapshot {
+  const sink = documentSink();
+  sink.chunk(bytes);
+  return sink.end();
+}
+
+/** The same reader, fed word/document.xml a piece at a time as it is unpacked. */
+export function documentSink(): ChunkSink<DocumentSnapshot> {
   const reader = new DocumentReader();
-  streamXml(bytes, reader, (stream) => (reader.stream = stream));
-  return reader.finish();
+  const stream = new XmlStream(reader);
+  reader.stream = stream;
+  return {
+    chunk: (bytes) => stream.writeBytes(bytes),
+    end: () => {
+      stream.end();
+      return reader.finish();
+    },
+  };
 }
 
 /**

@@ -14,14 +14,6 @@ const OTHER_KINDS: [string, string][] = [
   ["content.xml", "an OpenDocument file (.odt or similar)"],
 ];
 
-/** The unpacked main document part (normally word/document.xml), found through the package relationships. */
-export async function readMainDocument(zip: JSZip): Promise<Uint8Array> {
-  const path = await mainDocumentPath(zip);
-  const bytes = await readEntry(zip, path);
-  if (!bytes) throw notWord(zip);
-  return bytes;
-}
-
 /** The main document part's path: the package relationships' target when there is such an entry, else word/document.xml. */
 export async function mainDocumentPath(zip: JSZip): Promise<string> {
   const path = (await mainPartPath(zip)) ?? DEFAULT_MAIN_PART;

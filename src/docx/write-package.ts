@@ -1,5 +1,6 @@
 import type JSZip from "jszip";
 import { DocxError, messages } from "./errors";
+import { nodeZlib } from "./node-zlib";
 import { readEntry } from "./zip";
 import { childElement, decodePart, parseXmlTree, type PartEncoding, type XmlTree } from "./write-xml";
 
@@ -108,9 +109,16 @@ export async function replacePart(zip: JSZip, path: string, bytes: Uint8Array): 
   });
   const date = zip.file(path)?.date;
   zip.file(path, bytes, { compression: "DEFLATE", date, createFolders: false });
-  const deflated = deflate && typeof CompressionStream === "function" ? await deflateWithPlatform(bytes) : undefined;
+  const zlib = nodeZlib();
+  const deflated = !deflate
+    ? undefined
+    : zlib
+      ? { data: zlib.deflateRawSync(bytes, { level: 6 }) as Uint8Array, crc32: zlib.crc32(bytes) }
+      : typeof CompressionStream === "function"
+        ? await deflateWithPlatform(bytes)
+        : undefined;
   if (deflate && deflated) {
-    // For speed: the platform's deflate (native zlib) instead of jszip's JavaScript one, handed to jszip
+    // For speed: the platform's deflate (Node's zlib, or CompressionStream) instead of jszip's JavaScript one, handed to jszip
     // as an already-compressed entry, which it writes out as it does every entry it passes through.
     // jszip's class is not exported: the new object shares a loaded entry's prototype, so jszip takes it for one.
     const entry = zip.file(path) as unknown as LoadedEntry;

@@ -5,7 +5,9 @@
 // For speed in Node: requiring it takes a third of the time of the package's entry point, which loads
 // 66 modules (readable-stream among them) one by one.
 import JSZip from "jszip/dist/jszip.min.js";
+import type * as Zlib from "zlib";
 import { DocxError, messages } from "./errors";
+import { nodeZlib } from "./node-zlib";
 
 /** The largest .docx accepted. Monitoring documents are well under 1 MB; 50 MB allows for pasted images. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -60,9 +62,10 @@ export async function readEntry(zip: JSZip, path: string, limit = MAX_PART_BYTES
   const entry = entryNamed(zip, path);
   if (!entry) return undefined;
   const deflated = deflatedContent(entry);
-  if (deflated && typeof DecompressionStream === "function") {
+  const zlib = nodeZlib();
+  if (deflated && (zlib || typeof DecompressionStream === "function")) {
     try {
-      const bytes = await inflateWithPlatform(deflated.content, limit);
+      const bytes = zlib ? inflateWholeWithNode(zlib, deflated.content, limit) : await inflateWithPlatform(deflated.content, limit);
       // jszip refuses a part whose size is not the one its zip entry gives; so does this, through jszip below.
       if (bytes.length === deflated.size) return bytes;
     } catch (error) {
@@ -139,8 +142,104 @@ async function inflateWithPlatform(deflated: ArrayBufferView<ArrayBuffer>, limit
   }
 }
 
-/** jszip's own unpacking, chunk by chunk. */
-function streamEntry(entry: JSZip.JSZipObject, limit: number): Promise<Uint8Array> {
+/** Takes a part's bytes a piece at a time as they are unpacked (the reader's tokenizer), and gives its result at the end. */
+export interface ChunkSink<T> {
+  chunk(bytes: Uint8Array): void;
+  end(): T;
+}
+
+/**
+ * Unpacks one entry a piece at a time straight into a sink from `start()`, so that the part is never
+ * held whole: the platform's inflate (Node's zlib, or DecompressionStream), and jszip's when that
+ * fails. Fails exactly as unpacking it whole and then reading it did: the part-size limit, or a
+ * damaged entry, is the error even when the sink had already refused what came before (it is
+ * unpacked to the end, the pieces thrown away); a damaged entry is read again with jszip, into a
+ * fresh sink, as it always was.
+ */
+export async function streamEntryInto<T>(zip: JSZip, path: string, start: () => ChunkSink<T>, limit = MAX_PART_BYTES): Promise<T | undefined> {
+  const entry = entryNamed(zip, path);
+  if (!entry) return undefined;
+  const deflated = deflatedContent(entry);
+  const zlib = nodeZlib();
+  if (deflated && (zlib || typeof DecompressionStream === "function")) {
+    const feed = new Feed(start());
+    try {
+      const total = zlib ? await inflateWithNode(zlib, deflated.content, limit, feed) : await inflateStreamWithPlatform(deflated.content, limit, feed);
+      if (total === deflated.size) return feed.result();
+    } catch (error) {
+      if (error instanceof DocxError) throw error;
+    }
+  }
+  const feed = new Feed(start());
+  await streamEntry(entry, limit, feed);
+  return feed.result();
+}
+
+/** A sink fed until it refuses; then what comes is dropped, and its refusal is the result unless unpacking fails first. */
+class Feed<T> {
+  private refusal: { error: unknown } | undefined;
+  constructor(private readonly sink: ChunkSink<T>) {}
+  take(bytes: Uint8Array): void {
+    if (this.refusal) return;
+    try {
+      this.sink.chunk(bytes);
+    } catch (error) {
+      this.refusal = { error };
+    }
+  }
+  result(): T {
+    if (this.refusal) throw this.refusal.error;
+    return this.sink.end();
+  }
+}
+
+function inflateWithNode(zlib: typeof Zlib, deflated: ArrayBufferView<ArrayBuffer>, limit: number, feed: Feed<unknown>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const inflate = zlib.createInflateRaw({ chunkSize: 256 * 1024 });
+    let total = 0;
+    inflate.on("data", (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > limit) {
+        inflate.destroy();
+        reject(new DocxError("too-large", messages.textTooLarge(limit)));
+      } else feed.take(chunk);
+    });
+    inflate.on("error", reject);
+    inflate.on("end", () => resolve(total));
+    inflate.end(new Uint8Array(deflated.buffer, deflated.byteOffset, deflated.byteLength));
+  });
+}
+
+async function inflateStreamWithPlatform(deflated: ArrayBufferView<ArrayBuffer>, limit: number, feed: Feed<unknown>): Promise<number> {
+  const stream = new DecompressionStream("deflate-raw");
+  const writer = stream.writable.getWriter();
+  writer.write(deflated).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  const reader = stream.readable.getReader();
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return total;
+    total += value.length;
+    if (total > limit) {
+      reader.cancel().catch(() => undefined);
+      throw new DocxError("too-large", messages.textTooLarge(limit));
+    }
+    feed.take(value);
+  }
+}
+
+function inflateWholeWithNode(zlib: typeof Zlib, deflated: ArrayBufferView<ArrayBuffer>, limit: number): Uint8Array {
+  try {
+    return zlib.inflateRawSync(new Uint8Array(deflated.buffer, deflated.byteOffset, deflated.byteLength), { maxOutputLength: limit });
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE") throw new DocxError("too-large", messages.textTooLarge(limit));
+    throw error;
+  }
+}
+
+/** jszip's own unpacking, chunk by chunk (into `feed`, or collected). */
+function streamEntry(entry: JSZip.JSZipObject, limit: number, feed?: Feed<unknown>): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
     let total = 0;
@@ -158,13 +257,14 @@ function streamEntry(entry: JSZip.JSZipObject, limit: number): Promise<Uint8Arra
         if (settled) return;
         total += chunk.length;
         if (total > limit) fail(new DocxError("too-large", messages.textTooLarge(limit)));
+        else if (feed) feed.take(chunk);
         else chunks.push(chunk);
       })
       .on("error", (error) => fail(zipError(error)))
       .on("end", () => {
         if (settled) return;
         settled = true;
-        resolve(concat(chunks, total));
+        resolve(feed ? new Uint8Array(0) : concat(chunks, total));
       })
       .resume();
   });

@@ -1,7 +1,8 @@
 /**
- * The reader unpacks deflated parts with the platform's DecompressionStream when there is one, and with
- * jszip otherwise or when the platform refuses the data (src/docx/zip.ts). Either way a file must read,
- * or fail, exactly as it does with jszip alone: compared here with DecompressionStream taken away.
+ * The reader unpacks deflated parts with the platform's inflate (Node's zlib, else DecompressionStream)
+ * when there is one, streaming word/document.xml into the reader, and with jszip otherwise or when the
+ * platform refuses the data (src/docx/zip.ts). Either way a file must read, or fail, exactly as it does
+ * with jszip alone: compared here with the platform's inflate taken away (Node's alone, then both).
  */
 import { readFileSync } from "fs";
 import { join } from "path";
@@ -23,20 +24,32 @@ async function outcome(bytes: Uint8Array): Promise<Outcome> {
   }
 }
 
-/** The outcome with jszip unpacking everything, as before the platform's inflate was used. */
-async function outcomeWithJszipOnly(bytes: Uint8Array): Promise<Outcome> {
+/** The outcome without Node's zlib (as in a browser: DecompressionStream), and also without DecompressionStream (jszip alone). */
+async function outcomeWithout(bytes: Uint8Array, what: "node" | "platform"): Promise<Outcome> {
   const platform = globalThis.DecompressionStream;
+  const builtin = process.getBuiltinModule;
   // @ts-expect-error: taken away for the comparison, put back below.
-  delete globalThis.DecompressionStream;
+  delete process.getBuiltinModule;
+  // @ts-expect-error: likewise.
+  if (what === "platform") delete globalThis.DecompressionStream;
   try {
     return await outcome(bytes);
   } finally {
     globalThis.DecompressionStream = platform;
+    process.getBuiltinModule = builtin;
   }
 }
 
-test("the platform's inflate is there to be compared with (Node ≥ 18, current browsers)", () => {
+async function outcomeWithJszipOnly(bytes: Uint8Array): Promise<Outcome> {
+  const browser = await outcomeWithout(bytes, "node");
+  const jszip = await outcomeWithout(bytes, "platform");
+  expect(browser).toEqual(jszip);
+  return jszip;
+}
+
+test("the platform's inflate is there to be compared with (Node ≥ 20.16's zlib, DecompressionStream in current browsers)", () => {
   expect(typeof DecompressionStream).toBe("function");
+  expect(typeof process.getBuiltinModule).toBe("function");
 });
 
 test("real documents read the same", async () => {
