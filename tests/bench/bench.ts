@@ -15,6 +15,8 @@ import { docxFromSnapshot } from "../fixtures/docx-builder";
 import { syntheticSnapshot } from "../helpers/synthetic";
 import { benchWrites, writesTable, type WritesBench } from "./writes";
 import { benchUpdate, updateTable, type UpdateBench } from "./update";
+import { benchReader, readerTable, type ReaderBench } from "./reader";
+import { benchLimits, limitsTable, type LimitsBench } from "./limits";
 
 const ROOT = join(__dirname, "..", "..");
 const SIZES = [10, 100, 1000] as const;
@@ -57,6 +59,10 @@ interface BenchResult {
   writes: Omit<WritesBench, "syncs">;
   /** scrutiny-update add-update on the 100-recommendation .docx (update.ts). */
   update: UpdateBench;
+  /** The .docx reader against its floor at 100, 1,000 and 5,000 recommendations (reader.ts). */
+  reader: ReaderBench;
+  /** Peak memory growth and CPU of hostile and large inputs, each in a child process (limits.ts). */
+  limits: LimitsBench;
   targets: {
     engine1000Ms: number;
     cliMs100: number;
@@ -162,6 +168,8 @@ async function bench(log: (line: string) => void): Promise<BenchResult> {
     );
 
     const update = benchUpdate(ROOT, file, log);
+    const reader = await benchReader(log);
+    const limits = await benchLimits(ROOT, log);
     const { syncs, ...writes } = await benchWrites(log, ROUNDS);
     const calibrationAfter = await measure(calibrationLoop, 5, 1);
     const cpuList = cpus();
@@ -185,6 +193,8 @@ async function bench(log: (line: string) => void): Promise<BenchResult> {
       syncs,
       writes,
       update,
+      reader,
+      limits,
       targets: {
         ...TARGETS,
         engineMet: engineMs[1000] <= TARGETS.engine1000Ms,
@@ -222,6 +232,10 @@ function table(result: BenchResult): string {
     `  ${cli.ms100} ms (fastest ${cli.minMs100} ms, ${cli.runs} runs, exit ${cli.exitCode})`,
     "",
     ...updateTable(result.update),
+    "",
+    ...readerTable(result.reader),
+    "",
+    ...limitsTable(result.limits),
     "",
     ...writesTable({ syncs: result.syncs, ...result.writes }),
     "",

@@ -1,0 +1,111 @@
+/**
+ * The .docx reader's part of `npm run bench` (issue 9): `readDocx` on synthetic documents of 100, 1,000
+ * and 5,000 recommendations against its floor, measured in the same run, interleaved (floor, reader,
+ * floor, reader…), as the median of the per-pair ratios. The floor is what no reader of this design can
+ * avoid: opening the zip, unpacking word/document.xml (streamed, as the reader does) and the same saxes
+ * tokenizer, with the same options, visiting every node without building anything.
+ */
+import { performance } from "perf_hooks";
+import { SaxesParser } from "saxes";
+import { readDocx } from "../../src/docx";
+import { openZip, streamEntryInto } from "../../src/docx/zip";
+import { docxFromSnapshot } from "../fixtures/docx-builder";
+import { syntheticSnapshot } from "../helpers/synthetic";
+
+export const READER_RATIO_TARGET = 1.5;
+export const READER_SIZES = [100, 1000, 5000] as const;
+type Size = (typeof READER_SIZES)[number];
+type BySize = Record<`${Size}`, number>;
+
+export interface ReaderBench {
+  /** Median of reader ÷ floor over interleaved pairs. */
+  ratioToFloor: BySize;
+  /** Median reader time per recommendation, µs: flat when the cost grows linearly. */
+  usPerRecommendation: BySize;
+  readerMs: BySize;
+  floorMs: BySize;
+  /** word/document.xml's unpacked size. */
+  documentBytes: BySize;
+  pairs: BySize;
+}
+
+const PAIRS: Record<Size, number> = { 100: 15, 1000: 5, 5000: 3 };
+
+/** The floor: unzip and tokenize word/document.xml, every node visited, nothing built. */
+export async function floorRead(bytes: Uint8Array): Promise<number> {
+  const zip = await openZip(bytes);
+  let nodes = 0;
+  const visited = await streamEntryInto(zip, "word/document.xml", () => {
+    const parser = new SaxesParser({ xmlns: true, position: true });
+    const decoder = new TextDecoder();
+    parser.on("opentag", () => nodes++);
+    parser.on("closetag", () => nodes++);
+    parser.on("text", () => nodes++);
+    return {
+      chunk: (piece) => parser.write(decoder.decode(piece, { stream: true })),
+      end: () => {
+        parser.write(decoder.decode()).close();
+        return nodes;
+      },
+    };
+  });
+  return visited ?? 0;
+}
+
+export async function benchReader(log: (line: string) => void): Promise<ReaderBench> {
+  const result = { ratioToFloor: {}, usPerRecommendation: {}, readerMs: {}, floorMs: {}, documentBytes: {}, pairs: {} } as ReaderBench;
+  for (const size of READER_SIZES) {
+    const key = `${size}` as const;
+    log(`Reader against its floor, ${size} recommendations: building the .docx…`);
+    const bytes = await docxFromSnapshot(syntheticSnapshot({ recommendations: size, rounds: 4 }));
+    const zip = await openZip(bytes);
+    result.documentBytes[key] = (await zip.file("word/document.xml")!.async("uint8array")).length;
+    const pairs = PAIRS[size];
+    log(`  ${pairs} interleaved pairs (floor, reader) after one warm-up pair…`);
+    const ratios: number[] = [];
+    const readerTimes: number[] = [];
+    const floorTimes: number[] = [];
+    for (let i = 0; i <= pairs; i++) {
+      const floor = await timed(() => floorRead(bytes));
+      const reader = await timed(() => readDocx(bytes));
+      if (i === 0) continue;
+      floorTimes.push(floor);
+      readerTimes.push(reader);
+      ratios.push(reader / floor);
+    }
+    result.ratioToFloor[key] = round2(median(ratios));
+    result.readerMs[key] = round2(median(readerTimes));
+    result.floorMs[key] = round2(median(floorTimes));
+    result.usPerRecommendation[key] = Math.round((median(readerTimes) * 1000) / size);
+    result.pairs[key] = pairs;
+  }
+  return result;
+}
+
+export function readerTable(reader: ReaderBench): string[] {
+  return [
+    "Reader against its floor (unzip + the same tokenizer visiting every node; interleaved pairs, median of ratios)",
+    "  recommendations   document.xml   floor ms   reader ms   ratio   µs per recommendation",
+    ...READER_SIZES.map((size) => {
+      const key = `${size}` as const;
+      return `  ${String(size).padStart(6)}          ${(reader.documentBytes[key] / 2 ** 20).toFixed(1).padStart(6)} MB   ${reader.floorMs[key]
+        .toFixed(1)
+        .padStart(8)}   ${reader.readerMs[key].toFixed(1).padStart(9)}   ${reader.ratioToFloor[key].toFixed(2).padStart(5)}   ${String(reader.usPerRecommendation[key]).padStart(6)}`;
+    }),
+    `  target ≤ ${READER_RATIO_TARGET}× at every size: ${READER_SIZES.every((size) => reader.ratioToFloor[`${size}`] <= READER_RATIO_TARGET) ? "met" : "NOT met"}`,
+  ];
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
