@@ -45,7 +45,7 @@ export function attribute(tag: XmlTag, uri: string, local: string): string | und
  */
 export class XmlStream {
   private readonly parser = new SaxesParser({ xmlns: true, position: true });
-  private decoder: TextDecoder | undefined;
+  private decoder: { decode(input?: Uint8Array, options?: { stream?: boolean }): string } | undefined;
   /** The first byte, held until the second shows whether there is a UTF-16 byte order mark. */
   private held: Uint8Array | undefined;
 
