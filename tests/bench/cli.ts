@@ -24,7 +24,7 @@ export interface CliBench {
 
 /** Rebuilds build/ (`npm run build:cli`) when any source the CLI is built from is newer than its entry point. */
 export function ensureFreshCliBuild(root: string, log: (line: string) => void): void {
-  if (!isStale(root, "build/cli/main.js", ["src/cli", "src/model", "src/docx", "tsconfig.cli.json", "package.json"])) return;
+  if (!isStale(root, "build/cli/main.js", ["src/cli", "src/model", "src/docx", "webpack.cli.config.js", "scripts/build-cli.js", "package.json"])) return;
   log("Building the CLI (npm run build:cli)…");
   const result = spawnSync("npm", ["run", "--silent", "build:cli"], { cwd: root, encoding: "utf8" });
   if (result.status !== 0) log(`The CLI build reported problems (what it built is used anyway):\n${result.stdout}${result.stderr}`);
