@@ -88,7 +88,10 @@ function applyWrite(write: Write, drafts: Draft[], tables: Draft[], paragraphs: 
       const at = write.place.kind === "end" ? drafts.length : drafts.indexOf(paragraphs.get(write.place.paragraph)!) + 1;
       if (at <= 0) throw new Error("The plan names a paragraph the snapshot does not have.");
       const next = drafts[at];
-      drafts.splice(at, 0, ...(next === undefined || next.kind === "table" ? [table, { kind: "paragraph", text: "" } as Draft] : [table]));
+      const after: Draft[] = next === undefined || next.kind === "table" ? [table, { kind: "paragraph", text: "" }] : [table];
+      // At the end of a body that ends with a table, an empty paragraph keeps the two apart (Word would merge them).
+      const before: Draft[] = write.place.kind === "end" && drafts[at - 1]?.kind === "table" ? [{ kind: "paragraph", text: "" }] : [];
+      drafts.splice(at, 0, ...before, ...after);
       return;
     }
     case "replace-summary": {
