@@ -12,6 +12,7 @@ import { applySplices, type Splice } from "./write-splice";
 import { assertSameShape, documentStructure, sdtTag, type DocumentStructure, type DocxTable } from "./write-structure";
 import { setGradeEdits } from "./write-grade";
 import { summaryPlace, summaryXml } from "./write-summary";
+import { applyCommentWrites, isCommentWrite } from "./write-comments";
 import { encodePart } from "./write-xml";
 
 export { DocxWriteError, type DocxWriteReason } from "./write-errors";
@@ -42,6 +43,7 @@ export async function applyPlanToDocx(bytes: Uint8Array, plan: Plan, options: Do
     throw new DocxWriteError("document-changed", `The document has changed since the update was planned (${unmet}), so nothing was written.`);
   }
   if (plan.writes.length === 0) return bytes;
+  if (plan.writes.every(isCommentWrite)) return applyCommentWrites(bytes, snapshot, plan.writes.filter(isCommentWrite), options.now ?? new Date());
   const unsupported = plan.writes.find((write) => !WRITERS[write.kind]);
   if (unsupported) throw new DocxWriteError("unsupported", `This kind of change (${unsupported.kind}) cannot be written to a .docx file yet.`);
 

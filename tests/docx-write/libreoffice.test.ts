@@ -10,6 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { tmpdir } from "os";
 import { join } from "path";
 import { readDocx } from "../../src/docx";
+import { planAddComments } from "../../src/model";
 import { addPlan, applied, documentXml, fixture, ROW_FIXTURES, summaryPlan, withTrackedChanges } from "./helpers";
 
 jest.setTimeout(240_000);
@@ -26,6 +27,8 @@ let dir: string;
 const written: string[] = [];
 /** Each written file's tables, nested ones included, as word/document.xml holds them. */
 const tableCounts = new Map<string, number>();
+/** Each written file's review comments. */
+const commentCounts = new Map<string, number>();
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "scrutiny-libreoffice-"));
@@ -33,10 +36,14 @@ beforeAll(async () => {
     const original = fixture(file);
     const added = await applied(original, addPlan(await readDocx(original)));
     const withSummary = await applied(added.bytes, summaryPlan(added.snapshot));
+    // And the check's review comments, where it finds errors or warnings.
+    const comments = planAddComments(withSummary.snapshot);
+    const final = comments.ok ? await applied(withSummary.bytes, comments.plan) : withSummary;
     const name = `${file.replace(/\//g, "-").replace(/\.docx$/, "")}-updated.docx`;
-    writeFileSync(join(dir, name), withSummary.bytes);
+    writeFileSync(join(dir, name), final.bytes);
     written.push(name);
-    tableCounts.set(name, (await documentXml(withSummary.bytes)).match(/<w:tbl>/g)?.length ?? 0);
+    tableCounts.set(name, (await documentXml(final.bytes)).match(/<w:tbl>/g)?.length ?? 0);
+    commentCounts.set(name, comments.ok ? comments.plan.writes.length : 0);
   }
   const tracked = await withTrackedChanges(fixture("careers-provision.docx"));
   const trackedAdded = await applied(tracked, addPlan(await readDocx(tracked)));
@@ -93,7 +100,7 @@ test("LibreOffice Writer converts every written file to PDF without an error", (
   expect(readdirSync(pdf).length).toBeGreaterThanOrEqual(written.length);
 });
 
-test("LibreOffice keeps every table apart: the summary after the grade key's table is a table of its own", () => {
+test("LibreOffice keeps every table apart (the summary after the grade key's table is a table of its own) and reads every review comment", () => {
   const names = [...tableCounts.keys()];
   const result = convert("fodt", names);
   expect(result.status).toBe(0);
@@ -101,5 +108,12 @@ test("LibreOffice keeps every table apart: the summary after the grade key's tab
     const flat = readFileSync(join(dir, "fodt", name.replace(/\.docx$/, ".fodt")), "utf8");
     // Adjacent tables would be read as one, and there would be fewer tables than the file holds.
     expect({ name, tables: flat.match(/<table:table /g)?.length ?? 0 }).toEqual({ name, tables: tableCounts.get(name) });
+    // Each comment as an annotation by Scrutiny Monitoring, with its text.
+    const annotations = flat.match(/<office:annotation\b(?:(?!<\/office:annotation>)[\s\S])*<\/office:annotation>/g) ?? [];
+    expect({ name, comments: annotations.length }).toEqual({ name, comments: commentCounts.get(name) });
+    for (const annotation of annotations) {
+      expect(annotation).toContain("<dc:creator>Scrutiny Monitoring</dc:creator>");
+      expect(annotation).toContain("[Scrutiny check] ");
+    }
   }
 });
