@@ -54,7 +54,7 @@ test("the downloaded .docx holds every write made through the pane, as the simul
   expect(await page.getByText("Downloaded, with a difference").count()).toBe(0);
 });
 
-test("a grade chosen in a dropdown on the page is in the downloaded .docx, chosen as Word saves it", async () => {
+test("a grade chosen in a dropdown on the page, and review comments, are in the downloaded .docx, as Word saves them", async () => {
   const page = await session.open("preview.html?sample=care-leavers-eet");
   await page.waitForFunction(() => window.scrutinyPreview !== undefined, undefined, SHORT);
   const view = page.getByRole("region", { name: "Word document (simulated)" });
@@ -85,6 +85,16 @@ test("a grade chosen in a dropdown on the page is in the downloaded .docx, chose
   await choose(0, /2\. On-Track$/, "3. Slipped");
   await choose(1, /Choose a grade$/, "1. Fully Achieved");
 
+  // And the check's review comments, through the pane.
+  await pane(page).getByRole("button", { name: "Re-check" }).click(SHORT);
+  await page.waitForFunction(() => document.querySelector('[aria-label="Task pane"] [aria-busy="true"]') === null, undefined, SHORT);
+  const comments = section(page, "Review comments");
+  await comments.getByRole("button", { name: "Add review comments" }).click(SHORT);
+  await comments.getByText(/^Review comments in \d+ places? with errors or warnings/).waitFor(SHORT);
+  const margin = view.getByRole("list", { name: "Comments" });
+  const commentCount = await margin.getByRole("listitem").count();
+  expect(commentCount).toBeGreaterThan(0);
+
   const shown = await snapshot(page);
   const written = await download(page);
   const read = await readDocx(written);
@@ -98,4 +108,6 @@ test("a grade chosen in a dropdown on the page is in the downloaded .docx, chose
   const lastValues = [...xml.matchAll(/<w:dropDownList w:lastValue="([^"]*)">/g)].map((match) => match[1]);
   expect(lastValues).toEqual(["3. Slipped", "1. Fully Achieved"]);
   expect(xml.match(/<w:showingPlcHdr\/>/g)).toHaveLength(recommendations.length - 2);
+  const stored = await (await JSZip.loadAsync(written)).file("word/comments.xml")!.async("string");
+  expect(stored.match(/<w:comment w:id="\d+" w:author="Scrutiny Monitoring"/g)).toHaveLength(commentCount);
 });
