@@ -152,7 +152,7 @@ async function removeOurComments(parts: CommentParts): Promise<Uint8Array> {
   }
   let document = applySplices(text, splices);
   // A paragraph that held nothing but our marks was written out as <w:p …></w:p>: it is self-closing again.
-  document = collapseEmptiedParagraphs(text, splices, document);
+  document = collapseEmptiedParagraphs(pack.document, splices, document);
 
   const changed = new Map<string, Uint8Array>();
   const removed: string[] = [];
@@ -203,10 +203,9 @@ function paragraphSplices(tree: XmlTree, paragraph: XmlElement, start: string, e
  * `<w:p …></w:p>` left with nothing inside by the cuts becomes `<w:p …/>` again. Only paragraphs a
  * cut was in are looked at, so an officer's own `<w:p></w:p>` elsewhere stays as written.
  */
-function collapseEmptiedParagraphs(original: string, splices: readonly Splice[], document: string): string {
+function collapseEmptiedParagraphs(before: XmlTree, splices: readonly Splice[], document: string): string {
   if (splices.length === 0) return document;
   const tree = parseXmlTree(document);
-  const before = parseXmlTree(original);
   const emptied = new Set<number>();
   // Paragraphs are matched by their order: the cuts remove no paragraph.
   const paragraphs = (t: XmlTree) => allElements(t).filter((element) => element.name === "w:p");
