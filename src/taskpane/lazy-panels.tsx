@@ -5,11 +5,20 @@
  * A part whose chunk has arrived renders at once; one still loading shows a spinner.
  */
 import { Suspense, lazy, type ComponentType, type JSX } from "react";
-import { Spinner, type TabListProps, type TabProps } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, Spinner, type TabListProps, type TabProps } from "@fluentui/react-components";
 import type { FindingsPanel as EagerFindingsPanel } from "./components/FindingsPanel";
 import type { TotalsPanel as EagerTotalsPanel } from "./components/TotalsPanel";
 import type { UpdatePanel as EagerUpdatePanel } from "./update/UpdatePanel";
 import { loadEngine } from "./useCheck";
+
+/** A chunk that could not be fetched (the connection dropped, the add-in was updated meanwhile): say so, do not crash. */
+function NotLoaded() {
+  return (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>This part of the pane could not be loaded. Close the pane and open it again.</MessageBarBody>
+    </MessageBar>
+  );
+}
 
 type Panel<P> = ((props: P) => JSX.Element) & { preload: () => Promise<unknown> };
 
@@ -20,7 +29,13 @@ function lazyPanel<P extends object>(load: () => Promise<ComponentType<P>>): Pan
     loading ??= load().then((component) => (loaded = component));
     return loading;
   };
-  const Lazy = lazy(async () => ({ default: await preload() }));
+  const Lazy = lazy(async () => {
+    try {
+      return { default: await preload() };
+    } catch {
+      return { default: NotLoaded }; // reopening the pane loads the page, and every chunk, afresh
+    }
+  });
   const panel = (props: P): JSX.Element => {
     const Loaded = loaded;
     if (Loaded) return <Loaded {...props} />;
@@ -45,7 +60,7 @@ export const UpdatePanel = lazyPanel<Parameters<typeof EagerUpdatePanel>[0]>(() 
 export const TabList = lazyPanel<TabListProps>(() => import("./components/tabs").then((m) => m.TabList));
 export const Tab = lazyPanel<TabProps>(() => import("./components/tabs").then((m) => m.Tab));
 
-/** Fetches every lazy part (the panels and the engine); a chunk that fails to load is retried when it is shown. */
+/** Fetches every lazy part (the tabs, the panels and the engine); a failure shows where the part would be. */
 export function preloadPanels(): void {
   for (const preload of [TabList.preload, Tab.preload, FindingsPanel.preload, TotalsPanel.preload, UpdatePanel.preload, loadEngine]) {
     preload().catch(() => undefined);
