@@ -28,6 +28,7 @@ import { publishAutomation } from "./automation";
 import { decorationsOf } from "./decorations";
 import { docxWithWrites, saveFile, type WriteLog } from "./download";
 import { DocumentView } from "./DocumentView";
+import type { Typing } from "./EditableText";
 import {
   SAMPLES,
   THEME_NAMES,
@@ -253,6 +254,25 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
     [open],
   );
 
+  // Typing in the page changes the simulated Word's document, as typing in Word does; the page then redraws it.
+  const typing = useMemo(
+    (): Typing | undefined =>
+      open
+        ? {
+            type(paragraph, typed) {
+              open.word.typeText(paragraph, typed);
+              setVersion((v) => v + 1);
+            },
+            join(paragraph) {
+              const met = open.word.joinWithPrevious(paragraph);
+              if (met) setVersion((v) => v + 1);
+              return met;
+            },
+          }
+        : undefined,
+    [open],
+  );
+
   // The opened file with every write made here, applied by the .docx applier (src/docx/write.ts).
   const download = async (): Promise<void> => {
     const was = current.current;
@@ -391,6 +411,7 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
                     open.word.chooseItem(controlId, item);
                     setVersion((v) => v + 1);
                   }}
+                  typing={typing}
                 />
               </>
             ) : (
