@@ -48,6 +48,9 @@ const useStyles = makeStyles({
     height: "100vh",
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground1,
+    // Narrow and short (a 1,280 × 720 screen at 200 %: 640 × 360): the toolbar scrolls away with the rest rather
+    // than keeping a third of the window.
+    "@media (max-width: 900px)": { overflowY: "auto" },
   },
   toolbar: {
     display: "flex",
@@ -68,7 +71,7 @@ const useStyles = makeStyles({
     flexGrow: 1,
     minHeight: 0,
     // A narrow window (a 1,280 px screen at 200 % zoom): the pane goes under the document, as it cannot sit beside it.
-    "@media (max-width: 900px)": { flexDirection: "column", overflow: "auto" },
+    "@media (max-width: 900px)": { flexDirection: "column", flexShrink: 0, overflow: "visible" },
   },
   // position: relative keeps absolutely positioned bits (visually hidden text, switch inputs) inside the scroller.
   document: {

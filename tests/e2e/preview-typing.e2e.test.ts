@@ -5,7 +5,7 @@
  */
 import * as path from "path";
 import type { Page } from "playwright-core";
-import { analyse, type Analysis } from "../../src/model";
+import { analyse, planAddRound, type Analysis } from "../../src/model";
 import type { CellLocation, DocumentSnapshot, SnapshotTable } from "../../src/model/snapshot";
 import { SCREENSHOTS, browserSession } from "./server";
 
@@ -118,6 +118,30 @@ describe("typing in the preview's document", () => {
     await page.keyboard.type(" / ");
     await expect(paragraphsOf()).resolves.toEqual(["Scrutiny Review of Careers Provision / Second paragraph"]);
     await expect(cell.getByRole("textbox").count()).resolves.toBe(1);
+  });
+
+  it("is the user's edit: a change the pane worked out before it writes nothing (DocumentChanged), as in Word", async () => {
+    const page = await openSample("careers-provision");
+    await check(page, "Check document");
+    await pane(page).getByRole("tab", { name: "Update" }).click(SHORT);
+    const add = pane(page).getByRole("region", { name: "Add an update" });
+    await add.getByLabel("Month", { exact: true }).selectOption("11");
+    await add.getByLabel("Year", { exact: true }).selectOption("2026");
+    // A cell the pane's plan depends on (the engine's plan from the same text names it), typed in after the check.
+    const { snapshot } = await simulated(page);
+    const planned = planAddRound(snapshot, { month: "2026-11", recommendations: "all", dropdowns: true, today: new Date().toISOString().slice(0, 10) });
+    if (!planned.ok) throw new Error(planned.reason);
+    const expected = planned.plan.expect.find((e) => e.kind === "text" && e.location.kind === "cell");
+    if (!expected || expected.kind !== "text" || expected.location.kind !== "cell") throw new Error("the plan expects no cell");
+    const box = documentView(page).locator(`td[data-location="${cellKey(expected.location)}"]`).getByRole("textbox").first();
+    await box.click(SHORT);
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(" (typed later)");
+    const typed = (await simulated(page)).snapshot;
+
+    await add.getByRole("button", { name: /^Add to \d+ recommendations?$/ }).click(SHORT);
+    await pane(page).getByText(/The document changed after the last check, so nothing was written/).first().waitFor(SHORT);
+    await expect(simulated(page).then((s) => s.snapshot)).resolves.toEqual(typed);
   });
 
   it("is a landmark reached by keyboard: Tab from the toolbar goes to the document, then into its text", async () => {
