@@ -5,7 +5,7 @@ import { DocumentReader } from "./ooxml";
 import { mainDocumentPath } from "./package";
 import { PositionRecorder } from "./positions";
 import { documentText, packageSettings, type PackageSettings, type WritablePackage } from "./write-package";
-import type { DocumentStructure } from "./write-structure";
+import { assertSameShape, layoutMismatch, type DocumentStructure } from "./write-structure";
 import { decodePart, type PartEncoding } from "./write-xml";
 import { XmlStream } from "./xml";
 import { openZip, readEntry } from "./zip";
@@ -69,6 +69,24 @@ function writableDocument(zip: JSZip, settings: PackageSettings, text: string, e
   const structure = positions.notWord ? "not-word" : positions.mismatch ? "mismatch" : (positions.structure() ?? "not-word");
   const pack: WritablePackage = { zip, documentPath: settings.documentPath, document: { text, roots: root ? [root] : [] }, encoding, tracksChanges: settings.tracksChanges };
   return { pack, structure };
+}
+
+/** The package and where the snapshot's places are, refusing (writing nothing) when the writer cannot find them. */
+export async function writableStructure(opened: OpenedDocx): Promise<{ pack: WritablePackage; structure: DocumentStructure }> {
+  const { pack, structure } = await opened.writable();
+  if (structure === "not-word") throw new DocxError("not-word", messages.notWord());
+  if (structure === "mismatch") throw layoutMismatch();
+  assertSameShape(structure, opened.snapshot);
+  return { pack, structure };
+}
+
+/** Where the places are in a part's text (as writableStructure: refused when they cannot be found by name). */
+export function structureOf(text: string): DocumentStructure {
+  const { positions } = readWithPositions(text);
+  const structure = positions.structure();
+  if (!structure || positions.notWord) throw new DocxError("not-word", messages.notWord());
+  if (positions.mismatch) throw layoutMismatch();
+  return structure;
 }
 
 /** The reader's snapshot of a part's whole text, and where it found each place. */

@@ -81,29 +81,41 @@ export function lazyTree(text: string): LazyTree {
  * asked for, or taken from an enclosing element's already parsed (a row's, for its cells).
  */
 export function elementAt(tree: LazyTree, name: string, start: number, contentStart: number): OpenElement {
-  return new Element(tree.text, name, start, contentStart, undefined, tree.parsed);
+  const element = new Element(tree.text, name, start, contentStart, undefined, tree.parsed);
+  tree.parsed.set(start, element);
+  return element;
 }
 
 /**
- * The elements inside `text` from `from` to `to`, an element's content that the reader has already
- * found well-formed, by a plain scan for tags (far cheaper than tokenizing again): `<` occurs raw
- * only where markup starts; comments, CDATA sections and processing instructions are stepped over
- * whole, and a start tag ends at the first `>` outside its quoted attribute values.
+ * Fills `parent`'s children (and theirs) from its content, which the reader has already found
+ * well-formed, by a plain scan for tags (far cheaper than tokenizing again): `<` occurs raw only
+ * where markup starts; comments, CDATA sections and processing instructions are stepped over whole,
+ * and a start tag ends at the first `>` outside its quoted attribute values. An element already
+ * known at a place (one the reader noted, or one scanned before) is that very element, so that the
+ * same element is never two objects; one whose children are already known is stepped over.
  */
-function scanChildren(text: string, from: number, to: number, known: Map<number, XmlElement> | undefined): XmlElement[] {
-  const roots: XmlElement[] = [];
-  const open: Element[] = [];
-  let at = text.indexOf("<", from);
+function scanChildren(parent: Element, known: Map<number, XmlElement>): void {
+  const text = parent.text;
+  const to = parent.contentEnd;
+  const open: Element[] = [parent];
+  let at = text.indexOf("<", parent.contentStart);
   while (at !== -1 && at < to) {
     const next = text.charCodeAt(at + 1);
     if (next === SLASH) {
       const end = text.indexOf(">", at) + 1;
-      open.pop()?.closeAt(end, at);
+      open.pop()!.closeAt(end, at);
       at = text.indexOf("<", end);
     } else if (next === BANG || next === QUESTION) {
       const close = text.startsWith("<!--", at) ? "-->" : text.startsWith("<![CDATA[", at) ? "]]>" : next === QUESTION ? "?>" : ">";
       at = text.indexOf("<", text.indexOf(close, at) + close.length);
     } else {
+      const siblings = open[open.length - 1].kids!;
+      const existing = known.get(at) as Element | undefined;
+      if (existing !== undefined && existing.kids !== undefined) {
+        siblings.push(existing);
+        at = text.indexOf("<", existing.end);
+        continue;
+      }
       let index = at + 1;
       let nameEnd = -1;
       for (;;) {
@@ -114,14 +126,17 @@ function scanChildren(text: string, from: number, to: number, known: Map<number,
         index++;
       }
       const contentStart = index + 1;
-      const element = new Element(text, text.slice(at + 1, nameEnd === -1 ? index : nameEnd), at, contentStart, [], known);
-      known?.set(at, element);
-      (open.length > 0 ? open[open.length - 1].children : roots).push(element);
+      let element = existing;
+      if (element === undefined) {
+        element = new Element(text, text.slice(at + 1, nameEnd === -1 ? index : nameEnd), at, contentStart, undefined, known);
+        known.set(at, element);
+      }
+      element.kids = [];
+      siblings.push(element);
       if (text.charCodeAt(index - 1) !== SLASH) open.push(element);
       at = text.indexOf("<", contentStart);
     }
   }
-  return roots;
 }
 
 const SLASH = 0x2f;
@@ -145,11 +160,12 @@ class Element implements XmlElement {
   end: number;
   private parsed: Record<string, string> | undefined;
   constructor(
-    private readonly text: string,
+    readonly text: string,
     readonly name: string,
     readonly start: number,
     readonly contentStart: number,
-    private kids: XmlElement[] | undefined,
+    /** Its children, once known (undefined until then: found by scanChildren when asked for). */
+    public kids: XmlElement[] | undefined,
     private readonly known?: Map<number, XmlElement>,
   ) {
     this.contentEnd = contentStart;
@@ -161,9 +177,8 @@ class Element implements XmlElement {
   }
   get children(): XmlElement[] {
     if (this.kids === undefined) {
-      const parsed = this.known?.get(this.start);
-      if (parsed) this.kids = parsed.children;
-      else this.kids = this.end > this.contentStart ? scanChildren(this.text, this.contentStart, this.contentEnd, this.known) : [];
+      this.kids = [];
+      if (this.end > this.contentStart) scanChildren(this, this.known ?? new Map());
     }
     return this.kids;
   }

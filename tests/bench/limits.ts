@@ -1,6 +1,6 @@
 /**
  * Memory and CPU limits as numbers (issue 9), for `npm run bench`: each input is read and checked
- * (`readDocx` then `analyse`, from build/) in a child process of its own, which reports its peak memory
+ * (`readDocx` then `analyse`) in a child process of its own (limits-child.ts), which reports its peak memory
  * growth (peak RSS from `process.resourceUsage()` less the RSS just before reading) and the CPU time
  * of the read and check. The inputs: the hostile fixtures (tests/fixtures/hostile/), a zip bomb, a file
  * that unpacks to about 60 MB of paragraphs, 130,000 rows in one content control and a real-shaped
@@ -37,23 +37,6 @@ export interface LimitsBench {
   cpuSeconds3000: number;
   met: { memory: boolean; cpuPerMb: boolean; recommendations3000: boolean };
 }
-
-/** The child: read and check one file, then report what it cost, as one JSON line. */
-const CHILD = `
-const { readFileSync } = require("fs");
-const { readDocx } = require(process.argv[1] + "/build/docx/index.js");
-const { analyse } = require(process.argv[1] + "/build/model/index.js");
-const bytes = readFileSync(process.argv[2]);
-const rss = process.memoryUsage().rss;
-const cpu = process.cpuUsage();
-readDocx(bytes)
-  .then((snapshot) => { analyse(snapshot); return "read"; }, (error) => error && error.name === "DocxError" ? "refused (" + error.reason + "): " + error.message : "FAILED: " + String(error && error.stack || error))
-  .then((outcome) => {
-    const used = process.cpuUsage(cpu);
-    const peak = process.resourceUsage().maxRSS * 1024;
-    process.stdout.write(JSON.stringify({ outcome, cpuSeconds: (used.user + used.system) / 1e6, peakGrowthMb: (peak - rss) / 2 ** 20 }));
-  });
-`;
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const RELS =
@@ -104,7 +87,11 @@ export async function benchLimits(root: string, log: (line: string) => void): Pr
       const bytes = await build();
       const file = join(dir, "input.docx");
       writeFileSync(file, bytes);
-      const child = spawnSync(process.execPath, ["-e", CHILD, root, file], { encoding: "utf8", maxBuffer: 16 * 2 ** 20 });
+      const child = spawnSync(process.execPath, [join(root, "scripts", "run-ts.js"), join(root, "tests", "bench", "limits-child.ts"), file], {
+        cwd: root,
+        encoding: "utf8",
+        maxBuffer: 16 * 2 ** 20,
+      });
       let reported: { outcome: string; cpuSeconds: number; peakGrowthMb: number };
       try {
         reported = JSON.parse(child.stdout) as typeof reported;
