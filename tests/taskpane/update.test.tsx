@@ -37,6 +37,10 @@ async function openUpdate(source: DocumentSnapshot | SimulatedWord["document"], 
   const view = renderApp(createWordGateway());
   await check();
   fireEvent.click(screen.getByRole("tab", { name: "Update" }));
+  // Remove reads the document's record of the last update added as it opens: wait for what it found.
+  await waitFor(() =>
+    expect(within(section("Remove the update just added")).queryByText("Looking for the last update added…")).toBeNull(),
+  );
   return { word, view };
 }
 
