@@ -67,8 +67,9 @@ export default tseslint.config(
     rules: { ...noMarkupOrCode, "no-restricted-syntax": ["error", ...noMarkupSyntax] },
   },
   {
-    // The engine, the .docx reader and writer and the CLI: what handles a document's whole contents.
-    files: ["src/model/**/*.ts", "src/docx/**/*.ts", "src/cli/**/*.ts"],
+    // Every part of the product handles a document's whole contents somewhere (the engine, the .docx reader and
+    // writer, the CLI, the pane, the Word gateway, the simulated Word and the preview), so none may spread.
+    files: ["src/**/*.{ts,tsx}"],
     rules: { "no-restricted-syntax": ["error", ...noMarkupSyntax, ...noUnboundedSpread] },
   },
   {

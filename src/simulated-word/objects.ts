@@ -1,3 +1,4 @@
+import { pushAll } from "../model/arrays";
 import type { Location } from "../model/snapshot";
 import type { SimRequestContext } from "./context";
 import {
@@ -573,8 +574,10 @@ export class SimTable extends SimClientObject<TableEntry> {
       if (insertLocation !== "Start" && insertLocation !== "End") throw invalid(`'${insertLocation}' is not valid for Table.addColumns.`, "Table.addColumns");
       rows.forEach((r, i) => {
         const added = Array.from({ length: columnCount }, (_, c) => cellWithText(values?.[i]?.[c] ?? ""));
-        if (insertLocation === "Start") r.cells.unshift(...added);
-        else r.cells.push(...added);
+        // The same array, the new cells first or last (loops: the count is the caller's).
+        const after = insertLocation === "Start" ? r.cells.splice(0) : [];
+        pushAll(r.cells, added);
+        pushAll(r.cells, after);
       });
     });
   }
