@@ -389,4 +389,27 @@ describe("from a finding", () => {
     expect(offered.checked).toBe(true);
     await waitFor(() => expect(document.activeElement).toBe(offered));
   });
+
+  it("Set grade… on a grade not on the scale puts a grade at the start of the assessment, keeping what was written", async () => {
+    const source = realSnapshot("careersProvision");
+    const rec5 = analyse(source).document.recommendations.find((r) => r.number === "5")!;
+    const assessment = rec5.rounds[rec5.rounds.length - 1].assessment!;
+    const word = install(source);
+    typeInto(word, assessment.location, "Green: the pilot continues.");
+    renderApp(createWordGateway());
+    await check();
+    const rec5List = screen.getByRole("list", { name: /^Recommendation 5\b/ });
+    expect(within(rec5List).getAllByRole("button")[0].textContent).toMatch(/No grade in Assessment of Progress/);
+    fireEvent.click(within(rec5List).getByRole("button", { name: /^Set grade… Recommendation 5/ }));
+    const grade = section("Grade an update");
+    expect((within(grade).getByRole("combobox", { name: "Recommendation" }) as HTMLSelectElement).value).toBe("5");
+    fireEvent.click(within(grade).getByRole("radio", { name: "1. Fully Achieved" }));
+    fireEvent.click(within(grade).getByRole("button", { name: "Set grade" }));
+    await within(grade).findByText(/^Recommendation 5's .* update is now graded 1\. Fully Achieved/);
+    const written = resolveLocation(word.document, assessment.location) as SimCell;
+    const first = written.blocks[0];
+    expect(first?.kind === "paragraph" ? first.text : "").toBe("1. Fully Achieved Green: the pilot continues.");
+    await check();
+    expect(screen.queryByRole("list", { name: /^Recommendation 5\b/ })).toBeNull();
+  });
 });
