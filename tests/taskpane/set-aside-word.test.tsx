@@ -14,6 +14,8 @@ import { renderApp } from "./fakes";
  * Office.context.document.settings keep each value as its JSON until saveAsync writes it into the document.
  */
 jest.setTimeout(30_000);
+// Waits are bounded generously: the machine is shared, and a check plus a write can take seconds when it is busy.
+const BUSY = { timeout: 10_000 };
 
 const source = realSnapshot("careersProvision");
 const findings = analyse(source).findings;
@@ -24,8 +26,8 @@ const setAsideButton = /^Set aside… Recommendation 1 \(July 2021 update\): Evi
 
 async function check(): Promise<void> {
   fireEvent.click(screen.getByRole("button", { name: /^(Check document|Re-check)$/ }));
-  await screen.findByRole("button", { name: "Re-check" });
-  await waitFor(() => expect(screen.getByRole("button", { name: "Re-check" }).getAttribute("aria-disabled")).not.toBe("true"));
+  await screen.findByRole("button", { name: "Re-check" }, BUSY);
+  await waitFor(() => expect(screen.getByRole("button", { name: "Re-check" }).getAttribute("aria-disabled")).not.toBe("true"), BUSY);
 }
 
 function open(settings?: Record<string, unknown>): SimulatedWord {
@@ -53,19 +55,19 @@ describe("setting a finding aside through the Word gateway", () => {
 
     const before = isoDate(new Date());
     fireEvent.click(screen.getByRole("button", { name: setAsideButton }));
-    const dialog = await screen.findByRole("dialog", { name: "Set this finding aside" });
+    const dialog = await screen.findByRole("dialog", { name: "Set this finding aside" }, BUSY);
     // The officer clicks into the reason box. (Without layout, jsdom leaves focus on the dialog's surface, and
     // Fluent's focus trap can then mark the dialog aria-hidden; in a browser focus starts inside it.)
     const reasonBox = within(dialog).getByRole("textbox", { name: /Reason/, hidden: true });
     act(() => reasonBox.focus());
-    await waitFor(() => expect(dialog.getAttribute("aria-hidden")).toBeNull());
+    await waitFor(() => expect(dialog.getAttribute("aria-hidden")).toBeNull(), BUSY);
     fireEvent.click(within(dialog).getByRole("button", { name: "Set aside" }));
-    expect(await within(dialog).findByText(/Say why this finding is set aside/)).toBeTruthy();
+    expect(await within(dialog).findByText(/Say why this finding is set aside/, {}, BUSY)).toBeTruthy();
     expect(word.savedSettings[SET_ASIDE_SETTING]).toBeUndefined();
 
     fireEvent.change(within(dialog).getByRole("textbox", { name: /Reason/ }), { target: { value: `  ${REASON} ` } });
     await act(async () => fireEvent.click(within(dialog).getByRole("button", { name: "Set aside" })));
-    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull(), BUSY);
 
     // Saved into the document (saveAsync), as JSON Office can keep.
     const [record] = savedRecords(word);
@@ -88,7 +90,7 @@ describe("setting a finding aside through the Word gateway", () => {
     const comments = screen.getByRole("region", { name: "Review comments" });
     expect(within(comments).getByText(/findings set aside get none\.$/)).toBeTruthy();
     fireEvent.click(within(comments).getByRole("button", { name: "Add review comments" }));
-    await within(comments).findByText(/^Review comments in \d+ places? with errors or warnings/);
+    await within(comments).findByText(/^Review comments in \d+ places? with errors or warnings/, {}, BUSY);
     const ours = word.comments().filter((c) => c.text.startsWith(COMMENT_PREFIX));
     expect(ours.length).toBeGreaterThan(0);
     expect(ours.some((c) => c.text.includes(labelled.message))).toBe(false);
@@ -101,7 +103,7 @@ describe("setting a finding aside through the Word gateway", () => {
     await act(async () =>
       fireEvent.click(within(screen.getByRole("list", { name: "Findings set aside" })).getByRole("button", { name: /^Restore: / })),
     );
-    expect(await screen.findByRole("tab", { name: `Findings (${total})` })).toBeTruthy();
+    expect(await screen.findByRole("tab", { name: `Findings (${total})` }, BUSY)).toBeTruthy();
     expect(savedRecords(word)).toEqual([]);
     expect(screen.getByRole("button", { name: setAsideButton })).toBeTruthy();
   });
