@@ -5,7 +5,9 @@ import { packageVersion, type ArgsOutput } from "./args";
 export type UpdateCommand =
   | { kind: "add-update"; month: string; recommendations: string[] | "all"; dropdowns: boolean }
   | { kind: "remove-update"; month: string; recommendations: string[] | "all" }
-  | { kind: "summary" };
+  | { kind: "summary" }
+  | { kind: "comments" }
+  | { kind: "remove-comments" };
 
 /** Where written files go: beside the original (replacing it, keeping a backup), into a folder, or nowhere. */
 export type Destination = { kind: "in-place" } | { kind: "out"; folder: string } | { kind: "dry-run" };
@@ -21,7 +23,8 @@ export type ParsedUpdateArgs = { kind: "run"; options: UpdateOptions } | { kind:
 
 const DESCRIPTION =
   "Writes to Scrutiny Monitoring progress-update documents (.docx): adds the next update's rows to each " +
-  "recommendation, removes them again while they are still empty, or puts in the grade summary.";
+  "recommendation, removes them again while they are still empty, puts in the grade summary, or adds (and removes) " +
+  "the check's review comments.";
 
 const AFTER_HELP = `
 Every command needs --out DIR (write DIR/<same name>) or --in-place (replace each file, keeping the
@@ -38,7 +41,8 @@ Examples:
   scrutiny-update add-update --month 2026-11 --out updated/ reviews/
   scrutiny-update add-update --month 2026-11 --recommendation 2 --recommendation 5 --in-place review.docx
   scrutiny-update remove-update --month 2026-11 --in-place review.docx
-  scrutiny-update summary --dry-run reviews/`;
+  scrutiny-update summary --dry-run reviews/
+  scrutiny-update comments --out checked/ reviews/`;
 
 const TRY_HELP = "(run scrutiny-update --help for usage)";
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -120,6 +124,14 @@ export function parseUpdateArgs(argv: readonly string[], output: ArgsOutput): Pa
     (paths: string[], flags: CommonFlags) => finish({ kind: "summary" }, paths, flags),
   );
 
+  define("comments", "add a review comment (the check's findings) on each place with an error or warning; none is repeated").action(
+    (paths: string[], flags: CommonFlags) => finish({ kind: "comments" }, paths, flags),
+  );
+
+  define("remove-comments", "remove the review comments the check added (text starting \"[Scrutiny check] \"); others stay").action(
+    (paths: string[], flags: CommonFlags) => finish({ kind: "remove-comments" }, paths, flags),
+  );
+
   try {
     program.parse([...argv], { from: "user" });
   } catch (error) {
@@ -132,7 +144,7 @@ export function parseUpdateArgs(argv: readonly string[], output: ArgsOutput): Pa
     return { kind: "exit", code: 2 };
   }
   if (!parsed) {
-    output.err(`scrutiny-update: say what to do: add-update, remove-update or summary.\nUsage: scrutiny-update ${program.usage()}\n${TRY_HELP}\n`);
+    output.err(`scrutiny-update: say what to do: add-update, remove-update, summary, comments or remove-comments.\nUsage: scrutiny-update ${program.usage()}\n${TRY_HELP}\n`);
     return { kind: "exit", code: 2 };
   }
   return { kind: "run", options: parsed };

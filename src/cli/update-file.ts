@@ -81,6 +81,8 @@ export async function updateFile(file: string, job: UpdateJob): Promise<UpdateRe
     if (error instanceof DocxError) return report("unreadable", error.message, plan);
     return report("refused", `The update could not be made (internal error: ${errorText(error)}). Nothing was written. Please report this.`, plan);
   }
+  // The applier gives back the very bytes when there was nothing to write (every comment already there, or none to remove).
+  if (updated === bytes) return report("unchanged", UNCHANGED[plan.kind] ?? "There was nothing to change.", plan);
   if (job.destination.kind === "dry-run") return report("would-write", plan.description, plan, null);
 
   try {
@@ -97,6 +99,11 @@ export async function updateFile(file: string, job: UpdateJob): Promise<UpdateRe
   }
   return report("written", plan.description, plan, target);
 }
+
+const UNCHANGED: Partial<Record<Plan["kind"], string>> = {
+  "add-comments": "Every review comment the check would add is already there.",
+  "remove-comments": "There are no review comments of the check's to remove.",
+};
 
 async function readFile(file: string): Promise<{ bytes: Uint8Array; snapshot: DocumentSnapshot } | string> {
   let bytes: Uint8Array;

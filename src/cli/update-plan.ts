@@ -3,7 +3,9 @@ import {
   applyPlanToSnapshot,
   isMonitoringDocument,
   parse,
+  planAddComments,
   planAddRound,
+  planRemoveComments,
   planRemoveRound,
   planSummary,
   type MonitoringDocument,
@@ -54,6 +56,10 @@ function planCommand(command: UpdateCommand, snapshot: DocumentSnapshot, today: 
       }
       return result;
     }
+    case "comments":
+      return planAddComments(snapshot);
+    case "remove-comments":
+      return planRemoveComments(snapshot);
   }
 }
 
@@ -65,6 +71,7 @@ function nothingToDo(command: UpdateCommand, document: MonitoringDocument): Comm
   if (command.kind === "remove-update" && everyInScope(document, command.recommendations, (has) => !has(command.month))) {
     return { ok: "unchanged", reason: `No recommendation${scopeWords(command.recommendations)} has this update.` };
   }
+  if (command.kind === "comments") return { ok: "unchanged", reason: "The check found no errors or warnings to comment on." };
   return undefined;
 }
 

@@ -29,20 +29,38 @@ export function setGradeEdits(context: BuildContext, cell: DocxCell, firstParagr
   return [{ start: at, end: at, text: inserted(textRun(runProperties(formatting), text), context.revision, context.ids) }];
 }
 
+/**
+ * Our dropdown's item chosen, as Word saves a choice: the control's content becomes the item's text
+ * (replacing the placeholder, or the item chosen before), `w:showingPlcHdr` goes, and the list
+ * records the item as its `w:lastValue`.
+ */
 function chooseDropdownItem(context: BuildContext, cell: DocxCell, text: string): Edit[] {
   const sdt = cell.paragraphs
     .flatMap((paragraph) => [...descendants(paragraph)])
     .find((element) => element.name === "w:sdt" && sdtTag(element) === GRADE_DROPDOWN_TAG);
   const properties = sdt && childElement(sdt, "w:sdtPr");
   const content = sdt && childElement(sdt, "w:sdtContent");
-  const showing = properties && childElement(properties, "w:showingPlcHdr");
-  if (!properties || !content || !showing) throw cannot("the cell's grade dropdown is not there, or already chosen");
+  const list = properties && childElement(properties, "w:dropDownList");
+  if (!properties || !content || !list) throw cannot("the cell's grade dropdown is not there");
+  const showing = childElement(properties, "w:showingPlcHdr");
   // The item takes the control's own run formatting (its w:rPr), as Word gives a chosen item.
   const formatting = keptChildren(context.tree, childElement(properties, "w:rPr"));
+  const item = list.children.find((child) => child.name === "w:listItem" && child.attributes["w:displayText"] === text);
   return [
-    { start: showing.start, end: showing.end, text: "" },
+    ...(showing ? [{ start: showing.start, end: showing.end, text: "" }] : []),
+    { start: list.start, end: list.contentStart, text: withLastValue(list, item?.attributes["w:value"] ?? text) },
     { start: content.contentStart, end: content.contentEnd, text: inserted(textRun(runProperties(formatting), text), context.revision, context.ids) },
   ];
+}
+
+/** The list's start tag with `w:lastValue` set to `value` (its other attributes as they were). */
+function withLastValue(list: XmlElement, value: string): string {
+  const attributes = Object.entries(list.attributes)
+    .filter(([name]) => name !== "w:lastValue")
+    .map(([name, current]) => ` ${name}="${escapeXml(current)}"`)
+    .join("");
+  const selfClosing = list.contentStart === list.end;
+  return `<${list.name}${attributes} w:lastValue="${escapeXml(value)}"${selfClosing ? "/>" : ">"}`;
 }
 
 /** Where each character of a paragraph's text (as the reader reads it) comes from: a w:t's raw content, or elsewhere. */

@@ -1,4 +1,4 @@
-import { SUMMARY_TAG, SUMMARY_TITLE_PREFIX } from "../model/plan";
+import { SUMMARY_TAG, SUMMARY_TITLE_PREFIX, type SummaryPlace } from "../model/plan";
 import { insertionMark } from "./write-markup";
 import { newParagraphXml, type BuildContext } from "./write-rows";
 import type { DocumentStructure } from "./write-structure";
@@ -60,4 +60,41 @@ function textWidth(structure: DocumentStructure): number {
   const right = Number(margins?.attributes["w:right"] ?? 0);
   const text = width - left - right;
   return Number.isFinite(text) && text > 1000 ? Math.round(text) : DEFAULT_TEXT_WIDTH;
+}
+
+/**
+ * Where a new summary goes: at the end (after the last block, before the body's section properties)
+ * or straight after a body paragraph (undefined when that is not a body paragraph). An empty paragraph follows it when nothing or a table would,
+ * and precedes it at the end of a body ending with a table, as Word keeps tables apart (adjacent
+ * tables merge into one) and ends a document with a paragraph.
+ */
+export function summaryPlace(
+  structure: DocumentStructure,
+  place: SummaryPlace,
+): { at: number; paragraphBefore: boolean; paragraphAfter: boolean } | undefined {
+  if (place.kind === "end") {
+    return { at: structure.sectPr?.start ?? structure.body.contentEnd, paragraphBefore: endsWithTable(structure), paragraphAfter: true };
+  }
+  const paragraph = structure.paragraphs[place.paragraph];
+  const inTable = paragraph && structure.tables.some((table) => table.element.start < paragraph.start && paragraph.end <= table.element.end);
+  if (!paragraph || inTable) return undefined;
+  const next = nextBlockStart(structure, paragraph.end);
+  return { at: paragraph.end, paragraphBefore: false, paragraphAfter: next === undefined || next.kind === "table" };
+}
+
+/** Whether the body's last block is a table (or holds one last, as a content control around a table does). */
+function endsWithTable(structure: DocumentStructure): boolean {
+  const table = structure.tables[structure.tables.length - 1];
+  if (!table) return false;
+  const paragraph = structure.paragraphs[structure.paragraphs.length - 1];
+  return !paragraph || paragraph.end <= table.element.end;
+}
+
+/** The first paragraph or top-level table starting at or after `position`. */
+function nextBlockStart(structure: DocumentStructure, position: number): { kind: "paragraph" | "table" } | undefined {
+  const table = structure.tables.find((candidate) => candidate.element.start >= position);
+  const paragraph = structure.paragraphs.find((candidate) => candidate.start >= position);
+  if (!table && !paragraph) return undefined;
+  if (table && (!paragraph || table.element.start < paragraph.start)) return { kind: "table" };
+  return { kind: "paragraph" };
 }

@@ -11,7 +11,8 @@ import { newParagraphXml, newRowXml, type BuildContext } from "./write-rows";
 import { applySplices, type Splice } from "./write-splice";
 import { assertSameShape, documentStructure, sdtTag, type DocumentStructure, type DocxTable } from "./write-structure";
 import { setGradeEdits } from "./write-grade";
-import { summaryXml } from "./write-summary";
+import { summaryPlace, summaryXml } from "./write-summary";
+import { applyCommentWrites, isCommentWrite } from "./write-comments";
 import { encodePart } from "./write-xml";
 
 export { DocxWriteError, type DocxWriteReason } from "./write-errors";
@@ -42,6 +43,7 @@ export async function applyPlanToDocx(bytes: Uint8Array, plan: Plan, options: Do
     throw new DocxWriteError("document-changed", `The document has changed since the update was planned (${unmet}), so nothing was written.`);
   }
   if (plan.writes.length === 0) return bytes;
+  if (plan.writes.every(isCommentWrite)) return applyCommentWrites(bytes, snapshot, plan.writes.filter(isCommentWrite), options.now ?? new Date());
   const unsupported = plan.writes.find((write) => !WRITERS[write.kind]);
   if (unsupported) throw new DocxWriteError("unsupported", `This kind of change (${unsupported.kind}) cannot be written to a .docx file yet.`);
 
@@ -96,9 +98,13 @@ const WRITERS: { [K in Write["kind"]]?: Writer<K> } = {
     return setGradeEdits(context, found, first, write);
   },
   "insert-summary": (context, write) => {
-    const { at, paragraphAfter } = summaryPlace(context.structure, write.place);
-    const text = summaryXml(context, context.structure, write.rows) + (paragraphAfter ? emptyParagraph(context) : "");
-    const blocks: ExpectedBlock[] = [summaryBlock(write.rows), ...(paragraphAfter ? [{ kind: "paragraph" as const, text: "" }] : [])];
+    const place = summaryPlace(context.structure, write.place);
+    if (!place) throw layoutChanged();
+    const { at, paragraphBefore, paragraphAfter } = place;
+    const text =
+      (paragraphBefore ? emptyParagraph(context) : "") + summaryXml(context, context.structure, write.rows) + (paragraphAfter ? emptyParagraph(context) : "");
+    const empty: ExpectedBlock = { kind: "paragraph", text: "" };
+    const blocks: ExpectedBlock[] = [...(paragraphBefore ? [empty] : []), summaryBlock(write.rows), ...(paragraphAfter ? [empty] : [])];
     return [{ start: at, end: at, text, reads: { xml: text, blocks } }];
   },
   "replace-summary": (context, write) => {
@@ -128,32 +134,6 @@ function layoutChanged(): DocxWriteError {
 function summaryId(sdt: DocxTable["sdts"][number]): string | undefined {
   const properties = sdt.children.find((child) => child.name === "w:sdtPr");
   return properties?.children.find((child) => child.name === "w:id")?.attributes["w:val"];
-}
-
-/**
- * Where a new summary goes: at the end (after the last block, before the body's section properties)
- * or straight after a body paragraph. An empty paragraph follows it when nothing or a table would,
- * as Word keeps tables apart and ends a document with a paragraph.
- */
-function summaryPlace(
-  structure: DocumentStructure,
-  place: WriteOf<"insert-summary">["place"],
-): { at: number; paragraphAfter: boolean } {
-  if (place.kind === "end") return { at: structure.sectPr?.start ?? structure.body.contentEnd, paragraphAfter: true };
-  const paragraph = structure.paragraphs[place.paragraph];
-  const inTable = paragraph && structure.tables.some((table) => table.element.start < paragraph.start && paragraph.end <= table.element.end);
-  if (!paragraph || inTable) throw layoutChanged();
-  const next = nextBlockStart(structure, paragraph.end);
-  return { at: paragraph.end, paragraphAfter: next === undefined || next.kind === "table" };
-}
-
-/** The first paragraph or top-level table starting at or after `position`. */
-function nextBlockStart(structure: DocumentStructure, position: number): { kind: "paragraph" | "table" } | undefined {
-  const table = structure.tables.find((candidate) => candidate.element.start >= position);
-  const paragraph = structure.paragraphs.find((candidate) => candidate.start >= position);
-  if (!table && !paragraph) return undefined;
-  if (table && (!paragraph || table.element.start < paragraph.start)) return { kind: "table" };
-  return { kind: "paragraph" };
 }
 
 function emptyParagraph(context: WriteContext): string {

@@ -68,10 +68,19 @@ function applyWrite(write: Write, drafts: Draft[], tables: Draft[], paragraphs: 
       const cell = tableRows(tables[write.location.table])[write.location.row]?.[write.location.cell];
       if (!cell) throw new Error("The plan names a cell the snapshot does not have.");
       if (write.dropdown) {
-        const i = cell.findIndex((p) => p.trimStart().startsWith(GRADE_PLACEHOLDER));
-        if (i >= 0) {
-          const at = cell[i].indexOf(GRADE_PLACEHOLDER);
-          cell[i] = cell[i].slice(0, at) + write.text + cell[i].slice(at + GRADE_PLACEHOLDER.length);
+        // The control shows its placeholder, or (chosen before) one of its items, at the start of its paragraph.
+        const starting = (texts: readonly string[]) => {
+          for (const [index, p] of cell.entries()) {
+            const was = texts.find((text) => p.trimStart().startsWith(text));
+            if (was !== undefined) return { index, was };
+          }
+          return undefined;
+        };
+        const found = starting([GRADE_PLACEHOLDER]) ?? starting(write.items ?? []);
+        if (found) {
+          const p = cell[found.index];
+          const at = p.indexOf(found.was);
+          cell[found.index] = p.slice(0, at) + write.text + p.slice(at + found.was.length);
         }
       } else if (write.replace) {
         const { paragraph, offset, find } = write.replace;
@@ -88,7 +97,10 @@ function applyWrite(write: Write, drafts: Draft[], tables: Draft[], paragraphs: 
       const at = write.place.kind === "end" ? drafts.length : drafts.indexOf(paragraphs.get(write.place.paragraph)!) + 1;
       if (at <= 0) throw new Error("The plan names a paragraph the snapshot does not have.");
       const next = drafts[at];
-      drafts.splice(at, 0, ...(next === undefined || next.kind === "table" ? [table, { kind: "paragraph", text: "" } as Draft] : [table]));
+      const after: Draft[] = next === undefined || next.kind === "table" ? [table, { kind: "paragraph", text: "" }] : [table];
+      // At the end of a body that ends with a table, an empty paragraph keeps the two apart (Word would merge them).
+      const before: Draft[] = write.place.kind === "end" && drafts[at - 1]?.kind === "table" ? [{ kind: "paragraph", text: "" }] : [];
+      drafts.splice(at, 0, ...before, ...after);
       return;
     }
     case "replace-summary": {

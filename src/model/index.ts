@@ -18,6 +18,7 @@ export {
 } from "./edit-add-round";
 export { planRemoveRound, type RemoveRoundIntent } from "./edit-remove-round";
 export { planSetGrade, type SetGradeIntent } from "./edit-set-grade";
+export { planChooseItem } from "./edit-choose-item";
 export { planSummary, summaryPlaceAt, type SummaryIntent } from "./edit-summary";
 export { planAddComments, planRemoveComments } from "./edit-comments";
 export { applyPlanToSnapshot } from "./edit-apply";

@@ -81,8 +81,9 @@ export type Write =
   /**
    * Inserts the grade summary table (title row first; every row as wide), wrapped in a content
    * control tagged SUMMARY_TAG, at the end of the body or straight after a body paragraph. When no
-   * paragraph would follow it (the end) or a table would, an empty paragraph follows it, as Word
-   * keeps tables apart and ends a document with a paragraph.
+   * paragraph would follow it (the end) or a table would, an empty paragraph follows it; at the end
+   * of a body whose last block is a table, an empty paragraph also precedes it: Word keeps tables
+   * apart (adjacent tables merge into one) and ends a document with a paragraph.
    */
   | { kind: "insert-summary"; place: SummaryPlace; rows: string[][] }
   /** Replaces the summary table at `table` (found by its tag in Word, by its title in a snapshot) with `rows`. */

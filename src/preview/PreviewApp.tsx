@@ -26,7 +26,7 @@ import { createWordGateway } from "../word/gateway";
 import type { WordGateway } from "../word/gateway-types";
 import { publishAutomation } from "./automation";
 import { decorationsOf } from "./decorations";
-import { docxWithWrites, saveFile, type WriteLog } from "./download";
+import { docxWithWrites, recordChoice, saveFile, type WriteLog } from "./download";
 import { DocumentView } from "./DocumentView";
 import {
   SAMPLES,
@@ -389,6 +389,7 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
                   onPlaceCursor={(location) => open.word.placeCursor(location)}
                   onChooseItem={(controlId, item) => {
                     open.word.chooseItem(controlId, item);
+                    recordChoice(open.log, open.word.contentControls().find((control) => control.id === controlId), item);
                     setVersion((v) => v + 1);
                   }}
                 />

@@ -1,10 +1,15 @@
-import type { Plan } from "../model/plan";
+import { GRADE_DROPDOWN_TAG, type Plan } from "../model/plan";
+import { planChooseItem } from "../model/edit-choose-item";
+import type { SimulatedControl } from "../simulated-word";
 import { readDocx } from "../docx";
 import { applyPlanToDocx, DocxWriteError } from "../docx/write";
 import { sameSnapshot } from "../docx/write-expect";
 import type { DocumentSnapshot } from "../model/snapshot";
 
-/** The opened .docx file's bytes, and every plan the pane applied to the simulated Word since, in order. */
+/**
+ * The opened .docx file's bytes, and every plan applied to the simulated Word since, in order: the
+ * pane's, and a grade chosen in a dropdown on the page (recordChoice).
+ */
 export interface WriteLog {
   bytes: Uint8Array;
   plans: Plan[];
@@ -40,10 +45,17 @@ export async function docxWithWrites(log: WriteLog, shown: DocumentSnapshot, tra
     return {
       bytes,
       warning:
-        "The downloaded file has every change the task pane made, but not changes made directly on the page (such as a grade chosen in a dropdown there).",
+        "The downloaded file has every change the task pane made and every grade chosen on the page, but not other changes made directly on the page.",
     };
   }
   return { bytes, warning: null };
+}
+
+/** A grade chosen in one of our dropdowns on the page, logged for Download as the plan that chooses it. */
+export function recordChoice(log: WriteLog, control: SimulatedControl | undefined, item: string): void {
+  if (control?.tag !== GRADE_DROPDOWN_TAG) return;
+  const result = planChooseItem(control.location, control.items, item);
+  if (result.ok) log.plans.push(result.plan);
 }
 
 /** Saves bytes as a file through the browser's download. */

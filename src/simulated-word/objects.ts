@@ -165,12 +165,14 @@ export class SimBody extends SimClientObject<BodyTarget> {
     });
   }
 
-  /** WordApi 1.3: a table at the start or end of the body; at the end an empty paragraph follows it. */
+  /** WordApi 1.3: a table at the start or end of the body; at the end an empty paragraph follows it (and precedes it after a table). */
   insertTable(rowCount: number, columnCount: number, insertLocation: string, values?: string[][]): SimTable {
     this.context.requireApi("WordApi", "1.3", "Body.insertTable");
     return tableInserted(this.context, "Body.insertTable", rowCount, columnCount, values, () => {
       const body = this.resolve();
       if (insertLocation !== "Start" && insertLocation !== "End") throw invalid(`'${insertLocation}' is not valid for Body.insertTable.`, "Body.insertTable");
+      // Word's body always ends with a paragraph, so a table inserted at the end never touches the one before it.
+      if (insertLocation === "End" && body.blocks[body.blocks.length - 1]?.kind === "table") body.blocks.push(newParagraph(""));
       return { list: body.blocks, at: insertLocation === "Start" ? 0 : body.blocks.length };
     });
   }

@@ -163,6 +163,37 @@ describe("summary", () => {
   });
 });
 
+describe("comments and remove-comments", () => {
+  test("adds the check's review comments, then has nothing to do; remove-comments gives back document.xml, then has nothing to do", async () => {
+    const file = copy("careers-provision-missing-impact.docx");
+    const original = readFileSync(file);
+    const first = await update("comments", "--in-place", "--json", file);
+    expect(first.code).toBe(0);
+    expect(reports(first)[0]).toMatchObject({ status: "written", message: expect.stringMatching(/^Adds 6 review comments/) });
+    const commented = readFileSync(file);
+    expect(await readDocx(commented)).toEqual(await readDocx(original));
+    expect(await documentXml(commented)).toMatch(/<w:commentReference w:id="\d+"\/>/);
+
+    const again = await update("comments", "--in-place", file);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/nothing to do\. Every review comment the check would add is already there\./);
+    expect(readFileSync(file).equals(commented)).toBe(true);
+
+    const removed = await update("remove-comments", "--out", out, file);
+    expect(removed.code).toBe(0);
+    expect(await documentXml(readFileSync(join(out, "careers-provision-missing-impact.docx")))).toBe(await documentXml(original));
+    const none = await update("remove-comments", "--dry-run", join(out, "careers-provision-missing-impact.docx"));
+    expect(none.stdout).toMatch(/nothing to do\. There are no review comments of the check's to remove\./);
+  });
+
+  test("a document the check finds nothing wrong with: nothing to do, exit 0", async () => {
+    const result = await update("comments", "--out", out, copy("care-leavers-eet-columns.docx"));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/nothing to do\. The check found no errors or warnings to comment on\./);
+    expect(existsSync(join(out, "care-leavers-eet-columns.docx"))).toBe(false);
+  });
+});
+
 describe("exit 2: unreadable files, not monitoring documents, wrong arguments", () => {
   test.each(["broken-empty.docx", "broken-not-a-zip.docx", "broken-not-word.docx", "broken-truncated.docx"])("%s", async (name) => {
     const result = await update("summary", "--out", out, copy(name));

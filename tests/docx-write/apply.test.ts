@@ -187,12 +187,15 @@ describe("refusals write nothing", () => {
     await expect(applyPlanToDocx(changed, plan)).rejects.toBeInstanceOf(DocxWriteError);
   });
 
-  test("writes the .docx applier does not make are refused whole", async () => {
+  test("writes the .docx applier does not make together (comments with other writes) are refused whole", async () => {
     const bytes = fixture("careers-provision.docx");
     const plan: Plan = {
       kind: "add-comments",
       expect: [],
-      writes: [{ kind: "add-comment", location: { kind: "paragraph", paragraph: 0 }, text: "[Scrutiny check] x" }],
+      writes: [
+        { kind: "add-comment", location: { kind: "paragraph", paragraph: 0 }, text: "[Scrutiny check] x" },
+        { kind: "insert-summary", place: { kind: "end" }, rows: [["Grade summary"]] },
+      ],
       description: "",
       skipped: [],
     };

@@ -5,12 +5,13 @@
  * docs/screenshots/ with UPDATE_SCREENSHOTS=1) to be looked at. Without LibreOffice the test fails
  * and says how to install it (scripts/ensure-deps.sh --libreoffice does, on Debian).
  */
-import { spawnSync } from "child_process";
+import { spawnSync, type SpawnSyncReturns } from "child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { readDocx } from "../../src/docx";
-import { addPlan, applied, fixture, ROW_FIXTURES, summaryPlan, withTrackedChanges } from "./helpers";
+import { planAddComments } from "../../src/model";
+import { addPlan, applied, documentXml, fixture, ROW_FIXTURES, summaryPlan, withTrackedChanges } from "./helpers";
 
 jest.setTimeout(240_000);
 
@@ -24,6 +25,10 @@ const MISSING =
 
 let dir: string;
 const written: string[] = [];
+/** Each written file's tables, nested ones included, as word/document.xml holds them. */
+const tableCounts = new Map<string, number>();
+/** Each written file's review comments. */
+const commentCounts = new Map<string, number>();
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "scrutiny-libreoffice-"));
@@ -31,9 +36,14 @@ beforeAll(async () => {
     const original = fixture(file);
     const added = await applied(original, addPlan(await readDocx(original)));
     const withSummary = await applied(added.bytes, summaryPlan(added.snapshot));
+    // And the check's review comments, where it finds errors or warnings.
+    const comments = planAddComments(withSummary.snapshot);
+    const final = comments.ok ? await applied(withSummary.bytes, comments.plan) : withSummary;
     const name = `${file.replace(/\//g, "-").replace(/\.docx$/, "")}-updated.docx`;
-    writeFileSync(join(dir, name), withSummary.bytes);
+    writeFileSync(join(dir, name), final.bytes);
     written.push(name);
+    tableCounts.set(name, (await documentXml(final.bytes)).match(/<w:tbl>/g)?.length ?? 0);
+    commentCounts.set(name, comments.ok ? comments.plan.writes.length : 0);
   }
   const tracked = await withTrackedChanges(fixture("careers-provision.docx"));
   const trackedAdded = await applied(tracked, addPlan(await readDocx(tracked)));
@@ -43,16 +53,21 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-test("LibreOffice Writer converts every written file to PDF without an error", () => {
+/** Converts the files with LibreOffice Writer (headless) into `format`, in `dir`/`format`. */
+function convert(format: string, names: string[]): SpawnSyncReturns<string> {
   if (!SOFFICE || !existsSync(PDFTOPPM) || !existsSync(PDFTOTEXT)) throw new Error(MISSING);
-  const pdf = join(dir, "pdf");
   // Its own profile, so that a LibreOffice the user has open (or a stale lock) cannot get in the way.
   const profile = `file://${join(dir, "profile")}`;
-  const result = spawnSync(
+  return spawnSync(
     SOFFICE,
-    [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", pdf, ...written.map((name) => join(dir, name))],
+    [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", format, "--outdir", join(dir, format), ...names.map((name) => join(dir, name))],
     { encoding: "utf8", timeout: 200_000 },
   );
+}
+
+test("LibreOffice Writer converts every written file to PDF without an error", () => {
+  const pdf = join(dir, "pdf");
+  const result = convert("pdf", written);
   expect(result.error).toBeUndefined();
   expect(result.status).toBe(0);
   // LibreOffice warns that it runs without Java (javaldx), which converting does not need; anything else is an error.
@@ -83,4 +98,22 @@ test("LibreOffice Writer converts every written file to PDF without an error", (
   expect(readFileSync(png).subarray(1, 4).toString("latin1")).toBe("PNG");
   if (process.env.UPDATE_SCREENSHOTS) copyFileSync(png, join(ROOT, "docs", "screenshots", "docx-new-update-rows.png"));
   expect(readdirSync(pdf).length).toBeGreaterThanOrEqual(written.length);
+});
+
+test("LibreOffice keeps every table apart (the summary after the grade key's table is a table of its own) and reads every review comment", () => {
+  const names = [...tableCounts.keys()];
+  const result = convert("fodt", names);
+  expect(result.status).toBe(0);
+  for (const name of names) {
+    const flat = readFileSync(join(dir, "fodt", name.replace(/\.docx$/, ".fodt")), "utf8");
+    // Adjacent tables would be read as one, and there would be fewer tables than the file holds.
+    expect({ name, tables: flat.match(/<table:table /g)?.length ?? 0 }).toEqual({ name, tables: tableCounts.get(name) });
+    // Each comment as an annotation by Scrutiny Monitoring, with its text.
+    const annotations = flat.match(/<office:annotation\b(?:(?!<\/office:annotation>)[\s\S])*<\/office:annotation>/g) ?? [];
+    expect({ name, comments: annotations.length }).toEqual({ name, comments: commentCounts.get(name) });
+    for (const annotation of annotations) {
+      expect(annotation).toContain("<dc:creator>Scrutiny Monitoring</dc:creator>");
+      expect(annotation).toContain("[Scrutiny check] ");
+    }
+  }
 });

@@ -1,9 +1,11 @@
 /**
  * Download .docx in the built preview (Debian's Chromium): after writes made through the pane (an update
  * added, the grade summary inserted), the downloaded file, read with the project's reader, holds exactly what
- * the simulated Word holds; and it is still the original file everywhere else.
+ * the simulated Word holds; and it is still the original file everywhere else. A grade chosen in a dropdown
+ * on the page is in the downloaded file too, chosen as Word saves a choice.
  */
 import * as fs from "fs";
+import JSZip from "jszip";
 import * as path from "path";
 import type { Page } from "playwright-core";
 import { readDocx } from "../../src/docx";
@@ -50,4 +52,62 @@ test("the downloaded .docx holds every write made through the pane, as the simul
   const written = await download(page);
   expect(await readDocx(written)).toEqual(shown);
   expect(await page.getByText("Downloaded, with a difference").count()).toBe(0);
+});
+
+test("a grade chosen in a dropdown on the page, and review comments, are in the downloaded .docx, as Word saves them", async () => {
+  const page = await session.open("preview.html?sample=care-leavers-eet");
+  await page.waitForFunction(() => window.scrutinyPreview !== undefined, undefined, SHORT);
+  const view = page.getByRole("region", { name: "Word document (simulated)" });
+  await view.locator("td").first().waitFor(SHORT);
+  await pane(page).getByRole("button", { name: /^(Check document|Re-check)$/ }).click(SHORT);
+  await pane(page).getByRole("button", { name: "Re-check" }).waitFor(SHORT);
+  await pane(page).getByRole("tab", { name: "Update" }).click(SHORT);
+  const add = section(page, "Add an update");
+  await add.waitFor(SHORT);
+  await add.getByLabel("Month", { exact: true }).selectOption("11");
+  await add.getByLabel("Year", { exact: true }).selectOption("2026");
+  await add.getByRole("button", { name: /^Add to \d+ recommendations?$/ }).click(SHORT);
+  await add.getByText(/^Added a November 2026 update to \d+ recommendations?$/).waitFor(SHORT);
+
+  // Recommendation 1's new Assessment: a grade chosen, then another instead (a choice changed), as in Word;
+  // recommendation 2's: one grade chosen.
+  const recommendations = parse(await snapshot(page)).recommendations;
+  const cellOf = (index: number) => {
+    const at = recommendations[index]!.rounds.at(-1)!.assessment!.location;
+    return view.locator(`td[data-location="${at.kind === "cell" ? `t${at.table}r${at.row}c${at.cell}` : ""}"]`);
+  };
+  const choose = async (index: number, from: RegExp, item: string) => {
+    await cellOf(index).getByRole("button", { name: from }).click(SHORT);
+    await page.getByRole("menuitemradio", { name: item }).click(SHORT);
+    await cellOf(index).getByRole("button", { name: new RegExp(`${item.replace(".", "\\.")}$`) }).waitFor(SHORT);
+  };
+  await choose(0, /Choose a grade$/, "2. On-Track");
+  await choose(0, /2\. On-Track$/, "3. Slipped");
+  await choose(1, /Choose a grade$/, "1. Fully Achieved");
+
+  // And the check's review comments, through the pane.
+  await pane(page).getByRole("button", { name: "Re-check" }).click(SHORT);
+  await page.waitForFunction(() => document.querySelector('[aria-label="Task pane"] [aria-busy="true"]') === null, undefined, SHORT);
+  const comments = section(page, "Review comments");
+  await comments.getByRole("button", { name: "Add review comments" }).click(SHORT);
+  await comments.getByText(/^Review comments in \d+ places? with errors or warnings/).waitFor(SHORT);
+  const margin = view.getByRole("list", { name: "Comments" });
+  const commentCount = await margin.getByRole("listitem").count();
+  expect(commentCount).toBeGreaterThan(0);
+
+  const shown = await snapshot(page);
+  const written = await download(page);
+  const read = await readDocx(written);
+  expect(read).toEqual(shown);
+  const grades = parse(read).recommendations.map((r) => r.rounds.at(-1)!.assessment!.grade);
+  expect(grades.slice(0, 2)).toEqual([3, 1]);
+  expect(await page.getByText("Downloaded, with a difference").count()).toBe(0);
+
+  // Each chosen dropdown no longer shows its placeholder and records its item, as Word saves a choice.
+  const xml = await (await JSZip.loadAsync(written)).file("word/document.xml")!.async("string");
+  const lastValues = [...xml.matchAll(/<w:dropDownList w:lastValue="([^"]*)">/g)].map((match) => match[1]);
+  expect(lastValues).toEqual(["3. Slipped", "1. Fully Achieved"]);
+  expect(xml.match(/<w:showingPlcHdr\/>/g)).toHaveLength(recommendations.length - 2);
+  const stored = await (await JSZip.loadAsync(written)).file("word/comments.xml")!.async("string");
+  expect(stored.match(/<w:comment w:id="\d+" w:author="Scrutiny Monitoring"/g)).toHaveLength(commentCount);
 });
