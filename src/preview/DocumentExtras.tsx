@@ -11,6 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { ChevronDownRegular, CommentRegular } from "@fluentui/react-icons";
 import type { CommentLook, InlineControlLook, ParagraphLook } from "./decorations";
+import { EditableText, type Typing } from "./EditableText";
 
 const useStyles = makeStyles({
   bold: { fontWeight: tokens.fontWeightBold },
@@ -110,24 +111,36 @@ function InlineDropdown({
   );
 }
 
-/** A paragraph's text with what the simulated Word keeps beside it: bold, and a dropdown at its start. */
+/**
+ * A paragraph's text with what the simulated Word keeps beside it: bold, and a dropdown at its start. With `editing`
+ * the text after the dropdown can be typed in (the dropdown keeps its own menu).
+ */
 export function ParagraphContent({
   text,
   look,
   onChoose,
+  editing,
 }: {
   text: string;
   look: ParagraphLook | undefined;
   onChoose?: (controlId: number, item: string) => void;
+  editing?: { paragraph: number; label: string; typing: Typing };
 }) {
   const styles = useStyles();
   const control = look?.control ?? null;
   const dropdown = control && (control.type === "DropDownList" || control.type === "ComboBox") ? control : null;
-  const rest = dropdown ? text.slice(dropdown.length) : text;
+  // Any other inline control's text is shown as it stands; only what follows a control is typed over.
+  const fixed = control && !dropdown ? text.slice(0, control.length) : "";
+  const rest = control ? text.slice(control.length) : text;
   return (
     <span className={look?.bold ? styles.bold : undefined}>
       {dropdown && <InlineDropdown control={dropdown} onChoose={onChoose} />}
-      {rest}
+      {fixed}
+      {editing ? (
+        <EditableText text={rest} paragraph={editing.paragraph} label={editing.label} typing={editing.typing} afterControl={control !== null} />
+      ) : (
+        rest
+      )}
     </span>
   );
 }

@@ -3,6 +3,7 @@ import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { DocumentSnapshot, Location, SnapshotTable } from "../model/snapshot";
 import { NO_DECORATIONS, type CommentLook, type Decorations } from "./decorations";
 import { CommentMargin, ControlFrame, ParagraphContent } from "./DocumentExtras";
+import type { Typing } from "./EditableText";
 
 const useStyles = makeStyles({
   sheet: { display: "flex", justifyContent: "center", alignItems: "stretch", gap: "12px" },
@@ -19,6 +20,9 @@ const useStyles = makeStyles({
     fontFamily: 'Calibri, Carlito, "Segoe UI", Arial, sans-serif',
     fontSize: "11pt",
     lineHeight: 1.3,
+    // A narrow window (a 1,280 px screen at 200 % zoom): narrow margins, as Word's own narrow views have, so the
+    // tables keep their room.
+    "@media (max-width: 900px)": { padding: "16px 12px", minHeight: "auto" },
   },
   paragraph: { margin: "0 0 6pt", minHeight: "1.3em", whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
   table: { borderCollapse: "collapse", width: "100%", margin: "0 0 10pt", tableLayout: "auto" },
@@ -26,6 +30,9 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     padding: "3pt 5pt",
     verticalAlign: "top",
+    // An empty column (the Care Leavers template has four) stays wide enough to see and to click into.
+    boxSizing: "border-box",
+    minWidth: "48px",
     // break-word, not anywhere: a narrow column of the grade summary still fits its longest word.
     overflowWrap: "break-word",
     "& p": { margin: "0 0 3pt", minHeight: "1.3em", whiteSpace: "pre-wrap" },
@@ -74,6 +81,8 @@ export interface DocumentViewProps {
   decorations?: Decorations;
   /** Choosing an item (its display text) in the dropdown content control `controlId`. */
   onChooseItem?: (controlId: number, item: string) => void;
+  /** Typing in the document's paragraphs, through the simulated Word; without it the page cannot be typed in. */
+  typing?: Typing;
 }
 
 const commentKey = (comment: CommentLook): string => locationKey(comment.location);
@@ -84,14 +93,17 @@ export function DocumentView({
   onPlaceCursor,
   decorations = NO_DECORATIONS,
   onChooseItem,
+  typing,
 }: DocumentViewProps) {
   const styles = useStyles();
   const pageRef = useRef<HTMLDivElement>(null);
   const selectedKey = selection ? locationKey(selection) : null;
-
   useEffect(() => {
     if (!selectedKey) return;
-    pageRef.current?.querySelector(`[data-location="${selectedKey}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
+    const target = pageRef.current?.querySelector(`[data-location="${selectedKey}"]`);
+    // The user is typing there: the page stays where it is.
+    if (!target || target.contains(document.activeElement)) return;
+    target.scrollIntoView({ block: "center", behavior: "smooth" });
   }, [selectedKey, snapshot]);
 
   const starts = cellParagraphStarts(snapshot);
@@ -105,11 +117,12 @@ export function DocumentView({
       selectedKey === `p${index}` && styles.selected,
     ),
   });
-  const content = (index: number, text: string) => (
+  const content = (index: number, text: string, label: string) => (
     <ParagraphContent
       text={text}
       look={decorations.paragraphs.get(index)}
       onChoose={onChooseItem}
+      editing={typing ? { paragraph: index, label, typing } : undefined}
     />
   );
 
@@ -123,11 +136,16 @@ export function DocumentView({
         const location = clickedLocation(event.target);
         if (location && onPlaceCursor) onPlaceCursor(location);
       }}
+      // Tabbing into a paragraph puts Word's cursor there too.
+      onFocus={(event) => {
+        const location = clickedLocation(event.target);
+        if (location && onPlaceCursor) onPlaceCursor(location);
+      }}
     >
       {snapshot.blocks.map((block) =>
         block.kind === "paragraph" ? (
           <p key={`p${block.location.paragraph}`} {...paragraphProps(block.location.paragraph)}>
-            {content(block.location.paragraph, block.text)}
+            {content(block.location.paragraph, block.text, `Paragraph ${block.location.paragraph + 1}`)}
           </p>
         ) : (
           <ControlFrame key={`t${block.index}`} control={decorations.tables.get(block.index)}>
@@ -170,6 +188,14 @@ function cellParagraphStarts(snapshot: DocumentSnapshot): Map<string, number> {
   return starts;
 }
 
+/** What a screen reader calls a cell's text box: where it is, and the row's label ("Evidence of Impact (July 21):"). */
+function cellLabel(table: number, row: number, cell: number, rowLabel: string): string {
+  const place = `Table ${table + 1}, row ${row + 1}, cell ${cell + 1}`;
+  const name = rowLabel.trim();
+  if (cell === 0 || !name) return place;
+  return `${place}: ${name.length > 60 ? `${name.slice(0, 60)}…` : name}`;
+}
+
 function Table({
   table,
   selectedKey,
@@ -183,7 +209,7 @@ function Table({
   starts: Map<string, number>;
   styles: ReturnType<typeof useStyles>;
   commented: ReadonlySet<string>;
-  content: (paragraph: number, text: string) => ReactNode;
+  content: (paragraph: number, text: string, label: string) => ReactNode;
 }) {
   let widest = 1;
   for (const row of table.rows) widest = Math.max(widest, row.cells.length);
@@ -199,6 +225,7 @@ function Table({
               const selected = selectedKey === key || paragraphs.some((_, i) => selectedKey === `p${first + i}`);
               // A row with fewer cells (merged) spans its last cell across the rest, as Word draws it.
               const span = cellIndex === row.cells.length - 1 ? widest - row.cells.length + 1 : 1;
+              const label = cellLabel(table.index, rowIndex, cellIndex, row.cells[0]?.paragraphs[0] ?? "");
               return (
                 <td
                   key={key}
@@ -214,7 +241,7 @@ function Table({
                 >
                   {paragraphs.map((text, i) => (
                     <p key={i} data-location={`p${first + i}`}>
-                      {content(first + i, text)}
+                      {content(first + i, text, paragraphs.length > 1 ? `${label}, paragraph ${i + 1}` : label)}
                     </p>
                   ))}
                 </td>

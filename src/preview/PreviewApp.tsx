@@ -28,6 +28,7 @@ import { publishAutomation } from "./automation";
 import { decorationsOf } from "./decorations";
 import { docxWithWrites, recordChoice, saveFile, type WriteLog } from "./download";
 import { DocumentView } from "./DocumentView";
+import type { Typing } from "./EditableText";
 import {
   SAMPLES,
   THEME_NAMES,
@@ -47,6 +48,9 @@ const useStyles = makeStyles({
     height: "100vh",
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground1,
+    // Narrow and short (a 1,280 × 720 screen at 200 %: 640 × 360): the toolbar scrolls away with the rest rather
+    // than keeping a third of the window.
+    "@media (max-width: 900px)": { overflowY: "auto" },
   },
   toolbar: {
     display: "flex",
@@ -67,7 +71,7 @@ const useStyles = makeStyles({
     flexGrow: 1,
     minHeight: 0,
     // A narrow window (a 1,280 px screen at 200 % zoom): the pane goes under the document, as it cannot sit beside it.
-    "@media (max-width: 900px)": { flexDirection: "column", overflow: "auto" },
+    "@media (max-width: 900px)": { flexDirection: "column", flexShrink: 0, overflow: "visible" },
   },
   // position: relative keeps absolutely positioned bits (visually hidden text, switch inputs) inside the scroller.
   document: {
@@ -253,6 +257,25 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
     [open],
   );
 
+  // Typing in the page changes the simulated Word's document, as typing in Word does; the page then redraws it.
+  const typing = useMemo(
+    (): Typing | undefined =>
+      open
+        ? {
+            type(paragraph, typed) {
+              open.word.typeText(paragraph, typed);
+              setVersion((v) => v + 1);
+            },
+            join(paragraph) {
+              const met = open.word.joinWithPrevious(paragraph);
+              if (met) setVersion((v) => v + 1);
+              return met;
+            },
+          }
+        : undefined,
+    [open],
+  );
+
   // The opened file with every write made here, applied by the .docx applier (src/docx/write.ts).
   const download = async (): Promise<void> => {
     const was = current.current;
@@ -392,6 +415,7 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
                     recordChoice(open.log, open.word.contentControls().find((control) => control.id === controlId), item);
                     setVersion((v) => v + 1);
                   }}
+                  typing={typing}
                 />
               </>
             ) : (

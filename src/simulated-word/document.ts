@@ -6,6 +6,7 @@ import type {
   SnapshotCell,
   SnapshotTable,
 } from "../model/snapshot";
+import { pushAll } from "../model/arrays";
 
 /**
  * The in-memory document behind the simulated Word: plain, mutable data. Proxies resolve to these
@@ -274,4 +275,60 @@ export function snapshotOfDocument(document: SimDocument): DocumentSnapshot {
     blocks.push(snapshotTable);
   }
   return { blocks };
+}
+
+/** The list of blocks (the body's, or a cell's) that holds a paragraph directly, or null. */
+function holderOf(blocks: SimBlock[], p: SimParagraph): SimBlock[] | null {
+  const pending: SimBlock[][] = [blocks];
+  for (let list = pending.pop(); list; list = pending.pop()) {
+    for (const block of list) {
+      if (block === p) return list;
+      if (block.kind === "table") for (const row of block.rows) for (const c of row.cells) pending.push(c.blocks);
+    }
+  }
+  return null;
+}
+
+/** Line ends a typed or pasted text may hold: each ends a paragraph, as Enter does in Word. */
+const TYPED_LINE_END = /\r\n|[\r\n\v\u2028\u2029]/;
+
+/**
+ * The user typing in a paragraph, as in Word: `typed` becomes what follows the paragraph's inline content control
+ * (all of its text when it has none). The paragraph stays, with its bold, its control and the comments on it. A line
+ * end in `typed` ends the paragraph there as Enter does: each further line is a new paragraph after it, in the same
+ * cell, with its bold and no control. Returns false (nothing changed) when there is no paragraph at `index`.
+ */
+export function typeInParagraph(document: SimDocument, index: number, typed: string): boolean {
+  const p = paragraphsIn(document.blocks)[index]?.paragraph;
+  const holder = p ? holderOf(document.blocks, p) : null;
+  if (!p || !holder) return false;
+  const [first = "", ...more] = typed.split(TYPED_LINE_END);
+  const control = p.control;
+  p.text = (control ? p.text.slice(0, control.length) : "") + first;
+  const after = holder.splice(holder.indexOf(p) + 1);
+  for (const text of more) holder.push(p.bold ? { kind: "paragraph", text, bold: true } : paragraph(text));
+  pushAll(holder, after);
+  return true;
+}
+
+/**
+ * Backspace at the start of a paragraph, as in Word: its text joins the end of the paragraph before it in the same
+ * cell (or body), which keeps its own bold and control. Nothing happens (false) at a cell's first paragraph, after a
+ * table, or when the paragraph starts with a content control (Word keeps the control where it is).
+ * Returns the joined paragraph's index and where in its typed text the two met.
+ */
+export function joinWithPrevious(document: SimDocument, index: number): { paragraph: number; at: number } | null {
+  const p = paragraphsIn(document.blocks)[index]?.paragraph;
+  const holder = p ? holderOf(document.blocks, p) : null;
+  if (!p || !holder || p.control) return null;
+  const before = holder[holder.indexOf(p) - 1];
+  if (!before || before.kind !== "paragraph") return null;
+  const at = before.text.length - (before.control?.length ?? 0);
+  before.text += p.text;
+  holder.splice(holder.indexOf(p), 1);
+  // Comments on the paragraph that went now sit on the one it joined, as Word keeps them with their text.
+  for (const comment of document.comments ?? []) {
+    if ("paragraph" in comment.anchor && comment.anchor.paragraph === p) comment.anchor = { paragraph: before };
+  }
+  return { paragraph: index - 1, at };
 }

@@ -7,8 +7,10 @@ import {
   cellOfParagraph,
   controlsIn,
   documentFromSnapshot,
+  joinWithPrevious,
   paragraphIndex,
   resolveLocation,
+  typeInParagraph,
 } from "./document";
 import { chooseItem, commentLocation, liveComments } from "./controls";
 import { SimErrorCodes, SimOfficeError } from "./errors";
@@ -83,6 +85,14 @@ export interface SimulatedWord {
   placeCursor(location: Location): void;
   /** Chooses a dropdown's item as the user would in Word (the preview's dropdowns call this). */
   chooseItem(controlId: number, displayText: string): void;
+  /**
+   * The user typing in a paragraph (its index in body.paragraphs), as the preview's editable cells do: `typed`
+   * becomes what follows its content control, if any; each line end starts a new paragraph after it, as Enter does.
+   * Plans made before then find the text changed (DocumentChanged), as in Word.
+   */
+  typeText(paragraph: number, typed: string): void;
+  /** Backspace at the start of a paragraph: it joins the one before it in its cell; null when Word would not join. */
+  joinWithPrevious(paragraph: number): { paragraph: number; at: number } | null;
   /** Document.changeTrackingMode: "Off", "TrackAll" or "TrackMineOnly". */
   readonly changeTrackingMode: string;
 }
@@ -282,6 +292,12 @@ export function installSimulatedWord(
       const index = found ? found.control.listItems.findIndex((i) => i.displayText === displayText) : -1;
       if (!found || index < 0) throw new Error(`No content control ${controlId} with an item "${displayText}".`);
       chooseItem(found, index);
+    },
+    typeText(paragraph, typed) {
+      if (!typeInParagraph(state.document, paragraph, typed)) throw new Error(`No paragraph ${paragraph} to type in.`);
+    },
+    joinWithPrevious(paragraph) {
+      return joinWithPrevious(state.document, paragraph);
     },
     get changeTrackingMode() {
       return state.changeTrackingMode;

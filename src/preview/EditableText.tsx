@@ -1,0 +1,152 @@
+import { useLayoutEffect, useRef, type ClipboardEvent, type KeyboardEvent } from "react";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+
+/** Where the caret goes after an edit: a paragraph (index in body.paragraphs) and an offset in its typed text. */
+export interface CaretPlace {
+  paragraph: number;
+  at: number;
+}
+
+/** What the page does with typing, as Word would: each call changes the simulated Word's document. */
+export interface Typing {
+  /** The paragraph's typed text is now `typed`; each line end in it starts a new paragraph after it. */
+  type(paragraph: number, typed: string): void;
+  /** Backspace at the paragraph's start: it joins the one before; where they met, or null when Word would not join them. */
+  join(paragraph: number): CaretPlace | null;
+}
+
+const useStyles = makeStyles({
+  editable: {
+    display: "block",
+    minHeight: "1.3em",
+    cursor: "text",
+    whiteSpace: "pre-wrap",
+    ":focus": { outline: "none" },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
+  // After a dropdown the text runs on in the same line; an empty one still leaves room to click into.
+  afterControl: { display: "inline", ":empty": { paddingInlineEnd: "2em" } },
+});
+
+/** The caret's (or the selection's) offsets in an element's text, or null when the selection is elsewhere. */
+function caretIn(element: HTMLElement): { start: number; end: number } | null {
+  const chosen = element.ownerDocument.getSelection();
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- the DOM's Selection, not Word's
+  if (!chosen || chosen.rangeCount === 0) return null;
+  const range = chosen.getRangeAt(0);
+  if (!element.contains(range.startContainer) || !element.contains(range.endContainer)) return null;
+  const offset = (node: Node, at: number): number => {
+    const before = element.ownerDocument.createRange();
+    before.selectNodeContents(element);
+    before.setEnd(node, at);
+    return before.toString().length;
+  };
+  return { start: offset(range.startContainer, range.startOffset), end: offset(range.endContainer, range.endOffset) };
+}
+
+/** Once the page is redrawn, focuses the editable paragraph `place.paragraph`, the caret `place.at` into its text. */
+function moveCaretSoon(page: Document, place: CaretPlace): void {
+  requestAnimationFrame(() => {
+    const target = page.querySelector(`[data-editable-paragraph="${place.paragraph}"]`);
+    if (target instanceof HTMLElement) placeCaret(target, place.at);
+  });
+}
+
+/** Focuses an editable paragraph and puts the caret `at` characters into its text. */
+function placeCaret(element: HTMLElement, at: number): void {
+  element.focus();
+  const chosen = element.ownerDocument.getSelection();
+  if (!chosen) return;
+  const range = element.ownerDocument.createRange();
+  const text = element.firstChild;
+  if (text instanceof Text) range.setStart(text, Math.min(at, text.length));
+  else range.setStart(element, 0);
+  range.collapse(true);
+  chosen.removeAllRanges();
+  chosen.addRange(range);
+}
+
+const LINE_END = /\r\n|[\r\n\v\u2028\u2029]/;
+
+/**
+ * One paragraph's text, editable as in Word (contentEditable "plaintext-only": the browser never makes markup of
+ * it, and the text is only ever set as text). Typing commits on every input; Enter ends the paragraph and Backspace
+ * at its start joins it to the one before, through the simulated Word. Tab is left to move focus, as on any page.
+ */
+export function EditableText({
+  text,
+  paragraph,
+  label,
+  typing,
+  afterControl,
+}: {
+  text: string;
+  paragraph: number;
+  label: string;
+  typing: Typing;
+  /** It follows a dropdown in the same paragraph. */
+  afterControl: boolean;
+}) {
+  const styles = useStyles();
+  const ref = useRef<HTMLSpanElement>(null);
+
+  // The page's text follows the document; while the user types they are the same, so the caret stays put.
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (element && element.textContent !== text) element.textContent = text;
+  }, [text]);
+
+  const current = (): string => ref.current?.textContent ?? "";
+
+  /** Replaces the selection with `inserted` (which may hold line ends) and puts the caret after it. */
+  const insert = (inserted: string): void => {
+    const element = ref.current;
+    const caret = element ? caretIn(element) : null;
+    if (!element || !caret) return;
+    const now = current();
+    const lines = inserted.split(LINE_END);
+    const last = lines[lines.length - 1] ?? "";
+    const at = lines.length === 1 ? caret.start + last.length : last.length;
+    typing.type(paragraph, now.slice(0, caret.start) + inserted + now.slice(caret.end));
+    moveCaretSoon(element.ownerDocument, { paragraph: paragraph + lines.length - 1, at });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLSpanElement>): void => {
+    if (event.nativeEvent.isComposing || event.altKey || event.ctrlKey || event.metaKey) return;
+    const element = ref.current;
+    if (event.key === "Enter") {
+      event.preventDefault();
+      insert("\n");
+      return;
+    }
+    if (event.key !== "Backspace" || !element) return;
+    const caret = caretIn(element);
+    if (caret && caret.start === 0 && caret.end === 0) {
+      event.preventDefault();
+      const met = typing.join(paragraph);
+      if (met) moveCaretSoon(element.ownerDocument, met);
+    }
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLSpanElement>): void => {
+    event.preventDefault();
+    insert(event.clipboardData.getData("text/plain"));
+  };
+
+  return (
+    <span
+      ref={ref}
+      role="textbox"
+      aria-label={label}
+      contentEditable="plaintext-only"
+      suppressContentEditableWarning
+      spellCheck
+      data-editable-paragraph={paragraph}
+      className={mergeClasses(styles.editable, afterControl && styles.afterControl)}
+      onInput={() => typing.type(paragraph, current())}
+      onKeyDown={onKeyDown}
+      onPaste={onPaste}
+      onDrop={(event) => event.preventDefault()}
+    />
+  );
+}
