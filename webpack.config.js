@@ -86,6 +86,9 @@ module.exports = async (env, argv) => {
     module: {
       rules: [
         { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "swc-loader", options: swcOptions } },
+        // The engine's modules only declare things: what a chunk imports from src/model/index.ts brings only the
+        // modules it uses, so the first screen's chunk does not carry the engine (loaded on demand, lazy-panels.tsx).
+        { test: /[\\/]src[\\/]model[\\/]/, sideEffects: false },
         { test: /\.(png|svg)$/, type: "asset/resource", generator: { filename: "assets/[name].[contenthash:8][ext]" } },
       ],
     },

@@ -1,15 +1,13 @@
-import { useCallback, useId, useMemo, useState } from "react";
-import { Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
+import { useCallback, useEffect, useId, useMemo, useState } from "react";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import type { Analysis, Location } from "../model";
 import type { WordGateway } from "../word/gateway-types";
 import { AutoOpenSwitch } from "./components/AutoOpenSwitch";
 import { CheckFailed, Intro, NotMonitoringDocument } from "./components/EmptyStates";
-import { FindingsPanel } from "./components/FindingsPanel";
 import { Header } from "./components/Header";
 import { useSharedStyles } from "./components/styles";
-import { TotalsPanel } from "./components/TotalsPanel";
 import { gradeTargetOf, type GradeTarget } from "./update/grade-target";
-import { UpdatePanel } from "./update/UpdatePanel";
+import { FindingsPanel, Tab, TabList, TotalsPanel, UpdatePanel, preloadPanels } from "./lazy-panels";
 import { checkAnnouncement, latestUpdateNote, reviewName, statusLine } from "./summary";
 import { useCheck, type Analyse, type CheckState } from "./useCheck";
 import { useSetAside } from "./useSetAside";
@@ -61,6 +59,7 @@ export function App({ gateway, analyse }: AppProps) {
   const [gradeStart, setGradeStart] = useState<GradeTarget | null>(null);
   const ids = useId();
   const select = useCallback((location: Location) => gateway.select(location), [gateway]);
+  useEffect(preloadPanels, []);
 
   const last = state.status === "idle" ? null : state.last;
   const analysis = last?.analysis ?? null;

@@ -1,8 +1,18 @@
 import { useCallback, useRef, useState } from "react";
-import { analyse as analyseSnapshot, type Analysis, type DocumentSnapshot } from "../model";
+import type { Analysis, DocumentSnapshot } from "../model";
 import { WordError, type WordGateway } from "../word/gateway-types";
 
 export type Analyse = (snapshot: DocumentSnapshot) => Analysis;
+
+let engine: Promise<Analyse> | null = null;
+
+/** The engine, loaded on demand (its own chunk, which the first screen does not need); loaded once. */
+export function loadEngine(): Promise<Analyse> {
+  engine ??= import("../model/analyse").then((m) => m.analyse);
+  // A failed load (a dropped connection) is tried again on the next check.
+  engine.catch(() => (engine = null));
+  return engine;
+}
 
 export interface CheckResult {
   analysis: Analysis;
@@ -33,7 +43,7 @@ const systemClock = (): Date => new Date();
 
 export function useCheck(
   gateway: WordGateway,
-  analyse: Analyse = analyseSnapshot,
+  analyse?: Analyse,
   now: () => Date = systemClock,
 ): { state: CheckState; check: () => Promise<void> } {
   const [state, setState] = useState<CheckState>({ status: "idle" });
@@ -45,7 +55,8 @@ export function useCheck(
     setState({ status: "checking", last: last.current });
     try {
       const snapshot = await gateway.scan();
-      const result = { analysis: analyse(snapshot), snapshot, checkedAt: now() };
+      const engine = analyse ?? (await loadEngine());
+      const result = { analysis: engine(snapshot), snapshot, checkedAt: now() };
       if (id !== run.current) return; // a later check has started; its result wins
       last.current = result;
       setState({ status: "done", last: result });

@@ -1,0 +1,40 @@
+"use strict";
+// Loads one bundled command from build/cli/ (see scripts/build-cli.js) with V8's code cache when there is one, so
+// that a run does not compile again what the build's training run compiled. Returns null when it is not built.
+const fs = require("fs");
+const Module = require("module");
+const path = require("path");
+const vm = require("vm");
+
+function loadCommand(name) {
+  const file = path.join(__dirname, "..", "build", "cli", `${name}.js`);
+  const cacheFile = path.join(__dirname, "..", "build", "cli", `${name}.cache`);
+  let source;
+  try {
+    source = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    if (error && error.code === "ENOENT") return null;
+    throw error;
+  }
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined; // no cache: compile as usual
+  }
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  const module = { exports: {} };
+  script.runInThisContext().call(module.exports, module.exports, Module.createRequire(file), module, file, path.dirname(file));
+  if (process.env.SCRUTINY_WRITE_CODE_CACHE === "1") {
+    // After the run, so the cache holds the functions the run compiled, not only the top level. Written whole
+    // under a temporary name and renamed, so a reader never sees half a cache.
+    process.once("beforeExit", () => {
+      const temporary = `${cacheFile}.${process.pid}.tmp`;
+      fs.writeFileSync(temporary, script.createCachedData());
+      fs.renameSync(temporary, cacheFile);
+    });
+  }
+  return module.exports;
+}
+
+module.exports = { loadCommand };
