@@ -39,8 +39,8 @@ const noMarkupSyntax = [
 // Spreading an array of unbounded length into a call overflows the stack (about 125,000 items): loop instead.
 const noUnboundedSpread = [
   {
-    selector: "CallExpression[callee.property.name=/^(push|unshift|max|min|fromCharCode|fromCodePoint)$/] > SpreadElement",
-    message: "Spreading an array into push/Math.max/… overflows the stack when it is long: use a loop.",
+    selector: "CallExpression[callee.property.name=/^(push|unshift|splice|max|min|fromCharCode|fromCodePoint)$/] > SpreadElement",
+    message: "Spreading an array into push/splice/Math.max/… overflows the stack when it is long: use pushAll/insertAll or a loop.",
   },
 ];
 

@@ -1,4 +1,4 @@
-import { pushAll } from "../model/arrays";
+import { insertAll, pushAll } from "../model/arrays";
 import type { Location } from "../model/snapshot";
 import type { SimRequestContext } from "./context";
 import {
@@ -491,7 +491,7 @@ function tableInserted(
       const { list, at } = place();
       const next = list[at];
       // Word keeps tables apart with a paragraph, and a body ends with a paragraph.
-      list.splice(at, 0, ...(next === undefined || next.kind === "table" ? [table, newParagraph("")] : [table]));
+      insertAll(list, at, next === undefined || next.kind === "table" ? [table, newParagraph("")] : [table]);
       made = { table, nestingLevel: 1 };
     },
   });
@@ -656,7 +656,7 @@ function insertRowsAt(entry: TableEntry, template: number, where: string, rowCou
     });
   }
   const at = where === "After" ? template + 1 : template;
-  rows.splice(at, 0, ...made);
+  insertAll(rows, at, made);
   return at;
 }
 

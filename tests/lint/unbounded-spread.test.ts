@@ -12,7 +12,7 @@ const SCRIPT = `
 import { ESLint } from "eslint";
 const eslint = new ESLint();
 const folders = JSON.parse(process.argv[1]);
-const code = "export function f(into: number[], items: number[]): number { into.push(...items); return Math.max(...items); }\\n";
+const code = "export function f(into: number[], items: number[]): number { into.push(...items); into.splice(0, 0, ...items); return Math.max(...items); }\\n";
 const out = {};
 for (const folder of folders) {
   const [result] = await eslint.lintText(code, { filePath: folder + "/lint-probe.ts" });
@@ -21,7 +21,7 @@ for (const folder of folders) {
 console.log(JSON.stringify(out));
 `;
 
-it("forbids push(...items) and Math.max(...items) in every folder of src", () => {
+it("forbids push(...items), splice(at, 0, ...items) and Math.max(...items) in every folder of src", () => {
   const root = join(__dirname, "../..");
   const stdout = execFileSync(process.execPath, ["--input-type=module", "-e", SCRIPT, JSON.stringify(FOLDERS)], {
     cwd: root,
@@ -31,7 +31,7 @@ it("forbids push(...items) and Math.max(...items) in every folder of src", () =>
   for (const folder of FOLDERS) {
     expect({ folder, messages: found[folder] }).toEqual({
       folder,
-      messages: [expect.stringMatching(/^Spreading an array into push/), expect.stringMatching(/^Spreading an array into push/)],
+      messages: [1, 2, 3].map(() => expect.stringMatching(/^Spreading an array into push/)),
     });
   }
 }, 60_000);
