@@ -39,8 +39,8 @@ const noMarkupSyntax = [
 // Spreading an array of unbounded length into a call overflows the stack (about 125,000 items): loop instead.
 const noUnboundedSpread = [
   {
-    selector: "CallExpression[callee.property.name=/^(push|unshift|max|min|fromCharCode|fromCodePoint)$/] > SpreadElement",
-    message: "Spreading an array into push/Math.max/… overflows the stack when it is long: use a loop.",
+    selector: "CallExpression[callee.property.name=/^(push|unshift|splice|max|min|fromCharCode|fromCodePoint)$/] > SpreadElement",
+    message: "Spreading an array into push/splice/Math.max/… overflows the stack when it is long: use pushAll/insertAll or a loop.",
   },
 ];
 
@@ -67,8 +67,9 @@ export default tseslint.config(
     rules: { ...noMarkupOrCode, "no-restricted-syntax": ["error", ...noMarkupSyntax] },
   },
   {
-    // The engine, the .docx reader and writer and the CLI: what handles a document's whole contents.
-    files: ["src/model/**/*.ts", "src/docx/**/*.ts", "src/cli/**/*.ts"],
+    // Every part of the product handles a document's whole contents somewhere (the engine, the .docx reader and
+    // writer, the CLI, the pane, the Word gateway, the simulated Word and the preview), so none may spread.
+    files: ["src/**/*.{ts,tsx}"],
     rules: { "no-restricted-syntax": ["error", ...noMarkupSyntax, ...noUnboundedSpread] },
   },
   {

@@ -30,8 +30,14 @@ function loadCommand(name) {
     // under a temporary name and renamed, so a reader never sees half a cache.
     process.once("beforeExit", () => {
       const temporary = `${cacheFile}.${process.pid}.tmp`;
-      fs.writeFileSync(temporary, script.createCachedData());
-      fs.renameSync(temporary, cacheFile);
+      try {
+        fs.writeFileSync(temporary, script.createCachedData());
+        fs.renameSync(temporary, cacheFile);
+      } catch (error) {
+        // No cache is only slower; the build says why and carries on.
+        process.stderr.write(`scrutiny: could not save the code cache ${cacheFile}: ${error.message}\n`);
+        fs.rmSync(temporary, { force: true });
+      }
     });
   }
   return module.exports;

@@ -22,9 +22,10 @@ try {
   if (built.status !== 0) process.exit(built.status ?? 1);
   const files = readdirSync(aside);
   for (const file of files) renameSync(path.join(aside, file), path.join(target, file));
-  // What an older build left (tsc's one file per module, a cache of another bundle) goes.
+  // What an older build left goes: tsc's one file per module, and a cache of another bundle (a build running
+  // alongside writes its own cache under a temporary name, which stays).
   for (const file of readdirSync(target)) {
-    if (!files.includes(file)) rmSync(path.join(target, file), { recursive: true, force: true });
+    if (!files.includes(file) && !file.endsWith(".tmp")) rmSync(path.join(target, file), { recursive: true, force: true });
   }
   for (const folder of ["docx", "model"]) rmSync(path.join(root, "build", folder), { recursive: true, force: true });
 } finally {

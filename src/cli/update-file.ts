@@ -4,6 +4,8 @@ import { basename, join, resolve } from "path";
 import type { Plan } from "../model/plan";
 import { DocxError, fileSizeProblem } from "../docx";
 import { applyPlanToDocx, DocxWriteError, openDocx, type OpenedDocx } from "../docx/write";
+import { readDocxSettings } from "../docx/webextension";
+import { SET_ASIDE_SETTING, readSetAsideRecords } from "../model/set-aside";
 import type { Destination, UpdateCommand } from "./update-args";
 import { errorText } from "./files";
 import { planFor } from "./update-plan";
@@ -61,7 +63,9 @@ export async function updateFile(file: string, job: UpdateJob): Promise<UpdateRe
   const { bytes, snapshot } = read;
   let planned;
   try {
-    planned = planFor(job.command, snapshot, job.today);
+    // Findings set aside in the pane (kept in the document's add-in settings) get no review comment.
+    const setAside = job.command.kind === "comments" ? readSetAsideRecords((await readDocxSettings(bytes)).get(SET_ASIDE_SETTING)) : [];
+    planned = planFor(job.command, snapshot, job.today, setAside);
   } catch (error) {
     return report("unreadable", `The file was read but could not be planned (internal error: ${errorText(error)}). Please report this.`);
   }

@@ -11,6 +11,7 @@ import {
   type MonitoringDocument,
   type PlanResult,
 } from "../model";
+import type { SetAsideRecord } from "../model/set-aside";
 import type { DocumentSnapshot } from "../model/snapshot";
 import { sameSnapshot } from "../docx/write-expect";
 import type { UpdateCommand } from "./update-args";
@@ -25,17 +26,27 @@ export type CommandPlan =
 const NOT_MONITORING =
   "This is not a Scrutiny Monitoring progress-update document (no recommendations were found), so nothing was written.";
 
-/** The command's plan; when the planner gives none, whether that is because there is nothing to do. */
-export function planFor(command: UpdateCommand, snapshot: DocumentSnapshot, today: string): CommandPlan {
-  const planned = planCommand(command, snapshot, today);
+/**
+ * The command's plan; when the planner gives none, whether that is because there is nothing to do. `setAside`:
+ * the findings set aside in the document (its add-in settings), which get no review comment.
+ */
+export function planFor(
+  command: UpdateCommand,
+  snapshot: DocumentSnapshot,
+  today: string,
+  setAside: readonly SetAsideRecord[] = [],
+): CommandPlan {
+  const planned = planCommand(command, snapshot, today, setAside);
   if (planned.ok !== false) return planned;
   // The document is parsed here only when there is no plan (the planners parse it themselves).
   const document = parse(snapshot);
   if (!isMonitoringDocument(document)) return { ok: "not-monitoring", reason: NOT_MONITORING };
+  // No comment to add: the planner says why (nothing found, or nothing that is not set aside).
+  if (command.kind === "comments") return { ok: "unchanged", reason: planned.reason };
   return nothingToDo(command, document) ?? planned;
 }
 
-function planCommand(command: UpdateCommand, snapshot: DocumentSnapshot, today: string): CommandPlan {
+function planCommand(command: UpdateCommand, snapshot: DocumentSnapshot, today: string, setAside: readonly SetAsideRecord[]): CommandPlan {
   switch (command.kind) {
     case "add-update": {
       return planAddRound(snapshot, {
@@ -57,7 +68,7 @@ function planCommand(command: UpdateCommand, snapshot: DocumentSnapshot, today: 
       return result;
     }
     case "comments":
-      return planAddComments(snapshot);
+      return planAddComments(snapshot, setAside);
     case "remove-comments":
       return planRemoveComments(snapshot);
   }
@@ -71,7 +82,6 @@ function nothingToDo(command: UpdateCommand, document: MonitoringDocument): Comm
   if (command.kind === "remove-update" && everyInScope(document, command.recommendations, (has) => !has(command.month))) {
     return { ok: "unchanged", reason: `No recommendation${scopeWords(command.recommendations)} has this update.` };
   }
-  if (command.kind === "comments") return { ok: "unchanged", reason: "The check found no errors or warnings to comment on." };
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 import type { DocumentSnapshot, SnapshotBlock, SnapshotTable } from "./snapshot";
 import type { NewCell, Plan, Write } from "./plan";
 import { GRADE_PLACEHOLDER } from "./plan";
+import { insertAll } from "./arrays";
 
 /** A table or paragraph while a plan is applied: plain paragraphs, renumbered at the end. */
 type Draft =
@@ -58,7 +59,7 @@ function applyWrite(write: Write, drafts: Draft[], tables: Draft[], paragraphs: 
   switch (write.kind) {
     case "insert-rows": {
       const rows = tableRows(tables[write.table]);
-      rows.splice(write.afterRow + 1, 0, ...write.rows.map((row) => row.cells.map(newCellParagraphs)));
+      insertAll(rows, write.afterRow + 1, write.rows.map((row) => row.cells.map(newCellParagraphs)));
       return;
     }
     case "delete-rows":
@@ -100,7 +101,7 @@ function applyWrite(write: Write, drafts: Draft[], tables: Draft[], paragraphs: 
       const after: Draft[] = next === undefined || next.kind === "table" ? [table, { kind: "paragraph", text: "" }] : [table];
       // At the end of a body that ends with a table, an empty paragraph keeps the two apart (Word would merge them).
       const before: Draft[] = write.place.kind === "end" && drafts[at - 1]?.kind === "table" ? [{ kind: "paragraph", text: "" }] : [];
-      drafts.splice(at, 0, ...before, ...after);
+      insertAll(drafts, at, before.concat(after));
       return;
     }
     case "replace-summary": {

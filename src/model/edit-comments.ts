@@ -4,15 +4,21 @@ import { COMMENT_PREFIX } from "./plan";
 import { analyse } from "./analyse";
 import { shapeExpectations, tablesOf, textAt } from "./edit-locate";
 import { NOT_MONITORING, count } from "./edit-add-round";
+import { partitionFindings, type SetAsideRecord } from "./set-aside";
 
 function key(location: Location): string {
   return location.kind === "cell" ? `c${location.table}:${location.row}:${location.cell}` : `p${location.paragraph}`;
 }
 
-/** One review comment on each cell or paragraph with an error or warning finding: the findings' messages. */
-export function planAddComments(snapshot: DocumentSnapshot): PlanResult {
-  const { document, findings } = analyse(snapshot);
+/**
+ * One review comment on each cell or paragraph with an error or warning finding: the findings' messages.
+ * Findings the officer has set aside (the document's records) get no comment.
+ */
+export function planAddComments(snapshot: DocumentSnapshot, setAside: readonly SetAsideRecord[] = []): PlanResult {
+  const analysis = analyse(snapshot);
+  const { document } = analysis;
   if (document.recommendations.length === 0) return { ok: false, reason: NOT_MONITORING };
+  const findings = partitionFindings(analysis.findings, setAside, document).shown;
   const tables = tablesOf(snapshot);
   const byPlace = new Map<string, { location: Location; messages: string[] }>();
   for (const finding of findings) {
@@ -33,14 +39,24 @@ export function planAddComments(snapshot: DocumentSnapshot): PlanResult {
     if (location.kind === "cell") touched.push(location.table);
     writes.push({ kind: "add-comment", location: expectation.kind === "text" ? expectation.location : location, text: COMMENT_PREFIX + messages.join(" ") });
   }
-  if (writes.length === 0) return { ok: false, reason: "The check found no errors or warnings to comment on." };
+  if (writes.length === 0) {
+    return {
+      ok: false,
+      reason:
+        findings.length < analysis.findings.length
+          ? "The check found no errors or warnings to comment on that are not set aside."
+          : "The check found no errors or warnings to comment on.",
+    };
+  }
   return {
     ok: true,
     plan: {
       kind: "add-comments",
       expect: [...shapeExpectations(tables, touched), ...texts],
       writes,
-      description: `Adds ${count(writes.length, "review comment")} where the check found errors or warnings (comments already there are not repeated).`,
+      description:
+        `Adds ${count(writes.length, "review comment")} where the check found errors or warnings (comments already there are not repeated)` +
+        (findings.length < analysis.findings.length ? "; findings set aside get none." : "."),
       skipped: [],
     },
   };

@@ -14,6 +14,7 @@ import {
 } from "./document";
 import { chooseItem, commentLocation, liveComments } from "./controls";
 import { SimErrorCodes, SimOfficeError } from "./errors";
+import { createSettings } from "./settings";
 
 export interface SimulatedWordOptions {
   /** Requirement sets the host supports, highest version of each, e.g. { WordApi: "1.9" }. Default WordApi 1.9. */
@@ -168,9 +169,7 @@ export function installSimulatedWord(
     });
   }
   const platform = options.platform ?? "OfficeOnline";
-  const settings = new Map<string, unknown>(Object.entries(options.settings ?? {}));
-  let saved: Record<string, unknown> = { ...(options.settings ?? {}) };
-  let saveFailure: string | null = null;
+  const settings = createSettings(options.settings);
 
   async function run<T>(...args: unknown[]): Promise<T> {
     const batch = args[args.length - 1];
@@ -212,24 +211,7 @@ export function installSimulatedWord(
           isSetSupported(state, name, minVersion === undefined ? undefined : String(minVersion)),
       },
       document: {
-        settings: {
-          get: (name: string): unknown => (settings.has(name) ? settings.get(name) : null),
-          set: (name: string, value: unknown): void => void settings.set(name, value),
-          remove: (name: string): void => void settings.delete(name),
-          saveAsync(...args: unknown[]): void {
-            const callback = args.find((a): a is (result: unknown) => void => typeof a === "function");
-            const failure = saveFailure;
-            if (failure === null) saved = Object.fromEntries(settings);
-            // Office calls back asynchronously, after the request to the host returns.
-            setTimeout(() =>
-              callback?.(
-                failure === null
-                  ? { status: "succeeded", value: undefined }
-                  : { status: "failed", value: undefined, error: { name: "Save failed", message: failure, code: 5001 } },
-              ),
-            );
-          },
-        },
+        settings: settings.api,
       },
     },
   };
@@ -257,7 +239,7 @@ export function installSimulatedWord(
       return () => void listeners.delete(listener);
     },
     get savedSettings() {
-      return saved;
+      return settings.saved();
     },
     resetCounters() {
       state.syncCount = 0;
@@ -267,7 +249,7 @@ export function installSimulatedWord(
       state.pendingFailure = new SimOfficeError(code, message);
     },
     failSettingsSave(message) {
-      saveFailure = message;
+      settings.failSaves(message);
     },
     comments() {
       const view = { state };

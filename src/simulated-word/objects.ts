@@ -1,3 +1,4 @@
+import { insertAll, pushAll } from "../model/arrays";
 import type { Location } from "../model/snapshot";
 import type { SimRequestContext } from "./context";
 import {
@@ -490,7 +491,7 @@ function tableInserted(
       const { list, at } = place();
       const next = list[at];
       // Word keeps tables apart with a paragraph, and a body ends with a paragraph.
-      list.splice(at, 0, ...(next === undefined || next.kind === "table" ? [table, newParagraph("")] : [table]));
+      insertAll(list, at, next === undefined || next.kind === "table" ? [table, newParagraph("")] : [table]);
       made = { table, nestingLevel: 1 };
     },
   });
@@ -575,8 +576,10 @@ export class SimTable extends SimClientObject<TableEntry> {
       if (insertLocation !== "Start" && insertLocation !== "End") throw invalid(`'${insertLocation}' is not valid for Table.addColumns.`, "Table.addColumns");
       rows.forEach((r, i) => {
         const added = Array.from({ length: columnCount }, (_, c) => cellWithText(values?.[i]?.[c] ?? ""));
-        if (insertLocation === "Start") r.cells.unshift(...added);
-        else r.cells.push(...added);
+        // The same array, the new cells first or last (loops: the count is the caller's).
+        const after = insertLocation === "Start" ? r.cells.splice(0) : [];
+        pushAll(r.cells, added);
+        pushAll(r.cells, after);
       });
     });
   }
@@ -653,7 +656,7 @@ function insertRowsAt(entry: TableEntry, template: number, where: string, rowCou
     });
   }
   const at = where === "After" ? template + 1 : template;
-  rows.splice(at, 0, ...made);
+  insertAll(rows, at, made);
   return at;
 }
 

@@ -1,3 +1,4 @@
+import { pushAll } from "../model/arrays";
 import type { SimRequestContext } from "./context";
 import { SimErrorCodes, SimOfficeError, propertyNotLoaded } from "./errors";
 import { isSetSupported } from "./requirements";
@@ -27,7 +28,7 @@ function parseLoad(option: SimLoadOption, collection: boolean): ParsedLoad {
   } else {
     names = [];
     for (const [key, value] of Object.entries(option)) {
-      if (key === "select" || key === "$select") names.push(...splitNames(value as string | string[]));
+      if (key === "select" || key === "$select") pushAll(names, splitNames(value as string | string[]));
       else if (key === "top" || key === "$top") paging.top = value as number;
       else if (key === "skip" || key === "$skip") paging.skip = value as number;
       else if (key === "$all") names.push("*");

@@ -135,6 +135,7 @@ export function App({ gateway, analyse }: AppProps) {
                   checking={checking}
                   onShowFindings={() => setView("findings")}
                   gradeStart={gradeStart}
+                  setAside={setAside.records}
                 />
               )}
             </div>

@@ -118,14 +118,24 @@ function readSetting(key: string): unknown {
   }
 }
 
-/** Sets a document setting and saves it into the document (saveAsync). */
+/**
+ * Sets a document setting and saves it into the document (saveAsync). When the save fails the setting goes
+ * back to what it was, so a later save of another setting cannot write this one half-way through.
+ */
 async function saveSetting(key: string, value: unknown): Promise<void> {
   const settings = documentSettings();
-  settings.set(key, value);
+  const before: unknown = settings.get(key) ?? null;
+  try {
+    settings.set(key, value);
+  } catch (error) {
+    throw new WordError(`Word could not save the setting: ${error instanceof Error ? error.message : String(error)}`, "SaveFailed");
+  }
   await new Promise<void>((resolve, reject) => {
     settings.saveAsync((result) => {
-      if (result.status === Office.AsyncResultStatus.Succeeded) resolve();
-      else reject(new WordError(`Word could not save the setting: ${result.error?.message ?? "unknown reason"}.`, "SaveFailed"));
+      if (result.status === Office.AsyncResultStatus.Succeeded) return resolve();
+      if (before === null) settings.remove(key);
+      else settings.set(key, before);
+      reject(new WordError(`Word could not save the setting: ${result.error?.message ?? "unknown reason"}.`, "SaveFailed"));
     });
   });
 }

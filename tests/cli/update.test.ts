@@ -9,7 +9,10 @@ import { join } from "path";
 import { readDocx } from "../../src/docx";
 import type { UpdateReport } from "../../src/cli/update-file";
 import { run } from "../../src/cli/update-main";
-import { applyPlanToSnapshot, planAddRound, planRemoveRound, planSummary } from "../../src/model";
+import JSZip from "jszip";
+import { analyse, applyPlanToSnapshot, planAddRound, planRemoveRound, planSummary } from "../../src/model";
+import { SET_ASIDE_SETTING, setAsideRecord } from "../../src/model/set-aside";
+import { withWebExtensionSettings } from "../fixtures/webextension";
 import { documentXml, FIXTURES, NOW } from "../docx-write/helpers";
 
 jest.setTimeout(60_000);
@@ -184,6 +187,32 @@ describe("comments and remove-comments", () => {
     expect(await documentXml(readFileSync(join(out, "careers-provision-missing-impact.docx")))).toBe(await documentXml(original));
     const none = await update("remove-comments", "--dry-run", join(out, "careers-provision-missing-impact.docx"));
     expect(none.stdout).toMatch(/nothing to do\. There are no review comments of the check's to remove\./);
+  });
+
+  test("gives no comment to a finding set aside in the pane (the document's add-in settings)", async () => {
+    const file = copy("careers-provision-missing-impact.docx");
+    const snapshot = await readDocx(readFileSync(file));
+    const { document, findings } = analyse(snapshot);
+    const commented = findings.filter((f) => (f.severity === "error" || f.severity === "warning") && f.location);
+    const aside = commented.find((f) => commented.every((o) => o === f || JSON.stringify(o.location) !== JSON.stringify(f.location)))!;
+    const record = setAsideRecord(aside, document, "Agreed with the chair.", "2026-11-30");
+    writeFileSync(file, await withWebExtensionSettings(readFileSync(file), { [SET_ASIDE_SETTING]: [record] }));
+
+    const result = await update("comments", "--in-place", "--json", file);
+    expect(result.code).toBe(0);
+    expect(reports(result)[0]).toMatchObject({ status: "written", message: expect.stringMatching(/^Adds 5 review comments.*findings set aside get none/) });
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const comments = (await zip.file("word/comments.xml")?.async("string")) ?? "";
+    expect(comments).toMatch(/<w:comment /);
+    expect(comments).not.toContain(aside.message.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").slice(0, 60));
+
+    // Every one set aside: nothing left to comment on.
+    const all = copy("careers-provision-missing-impact.docx");
+    const records = commented.map((f) => setAsideRecord(f, document, "Agreed with the chair.", "2026-11-30"));
+    writeFileSync(all, await withWebExtensionSettings(readFileSync(all), { [SET_ASIDE_SETTING]: records }));
+    const none = await update("comments", "--dry-run", all);
+    expect(none.code).toBe(0);
+    expect(none.stdout).toMatch(/nothing to do\. The check found no errors or warnings to comment on that are not set aside\./);
   });
 
   test("a document the check finds nothing wrong with: nothing to do, exit 0", async () => {

@@ -99,6 +99,92 @@ describe("axe-core, WCAG 2.1 AA", () => {
   });
 });
 
+/** What each severity's icon is coloured with (Fluent tokens), as FindingItem sets it. */
+const ICON_TOKENS = { Error: "colorStatusDangerForeground3", Warning: "colorStatusWarningForeground1", Note: "colorBrandForeground1" };
+
+interface IconColour {
+  severity: string;
+  icon: string;
+  token: string;
+  background: string;
+  contrast: number;
+}
+
+/** Each finding icon's colour, its token's colour, and its contrast with what is behind it (the nearest background). */
+function iconColours(page: Page): Promise<IconColour[]> {
+  return pane(page).evaluate((root, tokens) => {
+    const rgb = (colour: string): number[] => (colour.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = (colour: string): number => {
+      const [r, g, b] = rgb(colour).map((v) => {
+        const c = v / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const opaque = (colour: string): boolean => colour !== "transparent" && !(rgb(colour).length === 4 && rgb(colour)[3] === 0);
+    return [...root.querySelectorAll<HTMLElement>("button[data-finding]")].map((button) => {
+      const severity = (button.textContent ?? "").split(",")[0].split(":")[0];
+      const icon = button.querySelector("svg")!;
+      let background = "rgb(255, 255, 255)";
+      for (let at: Element | null = icon.parentElement; at; at = at.parentElement) {
+        const colour = getComputedStyle(at).backgroundColor;
+        if (opaque(colour)) {
+          background = colour;
+          break;
+        }
+      }
+      const probe = document.createElement("span");
+      probe.style.color = `var(--${tokens[severity as keyof typeof tokens]})`;
+      icon.parentElement!.appendChild(probe);
+      const token = getComputedStyle(probe).color;
+      probe.remove();
+      const colour = getComputedStyle(icon).color;
+      const [a, b] = [luminance(colour), luminance(background)].sort((x, y) => y - x);
+      return { severity, icon: colour, token, background, contrast: Math.round(((a + 0.05) / (b + 0.05)) * 100) / 100 };
+    });
+  }, ICON_TOKENS);
+}
+
+describe("the severity icons", () => {
+  it.each(THEMES)("keep their severity colour, at 3:1 or more, in %s: resting, hovered, pressed, focused and current", async (theme) => {
+    const page = await open(`preview.html?theme=${theme}`);
+    await page.getByText("careers-provision.docx").waitFor(SHORT);
+    await pane(page).getByRole("button", { name: "Check document" }).click(SHORT);
+    await pane(page).getByRole("button", { name: "Re-check" }).waitFor(SHORT);
+    const error = pane(page).getByRole("button", { name: /^Error.*The grade is written in Evidence of Impact/ });
+    const away = async (): Promise<void> => {
+      await page.mouse.move(0, 0);
+      await pane(page).getByRole("button", { name: "Re-check" }).focus();
+    };
+    const problems: string[] = [];
+    const look = async (state: string): Promise<void> => {
+      await page.waitForTimeout(150); // Fluent's colour transitions
+      const colours = await iconColours(page);
+      expect(colours.map((c) => c.severity).sort()).toEqual(expect.arrayContaining(["Error", "Note", "Warning"]));
+      for (const c of colours) {
+        if (c.icon !== c.token) problems.push(`${state}: ${c.severity} icon is ${c.icon}, not its severity colour ${c.token}`);
+        if (c.contrast < 3) problems.push(`${state}: ${c.severity} icon ${c.icon} on ${c.background} is ${c.contrast}:1`);
+      }
+    };
+
+    await away();
+    await look("resting");
+    await error.hover();
+    await look("hovered");
+    await page.mouse.down();
+    await look("pressed");
+    await page.mouse.up(); // the click: Word goes there and the finding becomes the current one
+    await page.locator('[data-selected="true"]').first().waitFor(SHORT);
+    expect(await error.getAttribute("aria-current")).toBe("true");
+    await look("current, hovered");
+    await away();
+    await look("current");
+    await error.focus();
+    await look("current, focused");
+    expect(problems).toEqual([]);
+  });
+});
+
 describe("the keyboard", () => {
   it("walks the pane with Tab, Enter, Space and arrows, and focus never lands on <body>", async () => {
     const page = await open("preview.html");

@@ -15,6 +15,7 @@ import {
   summaryPlaceAt,
 } from "../../src/model";
 import { readAssessment } from "../../src/model/grades";
+import { setAsideRecord, withoutSetAside } from "../../src/model/set-aside";
 import { SUMMARY_IN_TABLE } from "../../src/model/edit-summary";
 import { realSnapshot, snapshotFromText } from "../helpers/text-snapshot";
 import { TODAY, allTexts, cellText, isSubsequence, planOf, refusal } from "./edit-helpers";
@@ -264,6 +265,33 @@ describe.each(REAL)("review comments on %s", (name) => {
       expect(write.text).toBe(COMMENT_PREFIX + [...new Set(here.map((f) => f.message))].join(" "));
     }
     expect(applyPlanToSnapshot(source, plan)).toEqual(source);
+  });
+
+  it("gives no comment to a finding set aside, and one again once it is restored", () => {
+    const { document, findings } = analyse(source);
+    const commented = findings.filter((f) => (f.severity === "error" || f.severity === "warning") && f.location);
+    const aside = commented[0];
+    const record = setAsideRecord(aside, document, "Agreed with the chair.", TODAY);
+    const all = planOf(planAddComments(source));
+    const alone = commented.every((f) => f === aside || JSON.stringify(f.location) !== JSON.stringify(aside.location));
+    const result = planAddComments(source, [record]);
+    if (alone && all.writes.length === 1) {
+      // Its only finding with a place: nothing is left to comment on.
+      expect(result.ok).toBe(false);
+    } else {
+      const plan = planOf(result);
+      const texts = plan.writes.map((w) => (w.kind === "add-comment" ? w.text : ""));
+      expect(texts.some((text) => text.includes(aside.message))).toBe(false);
+      expect(plan.writes).toHaveLength(all.writes.length - (alone ? 1 : 0));
+      expect(plan.description).toMatch(/findings set aside get none\.$/);
+    }
+    expect(all.description).not.toMatch(/set aside/);
+    expect(planOf(planAddComments(source, withoutSetAside([record], record)))).toEqual(all);
+
+    const everything = commented.map((f) => setAsideRecord(f, document, "Agreed with the chair.", TODAY));
+    expect(refusal(planAddComments(source, everything))).toBe(
+      "The check found no errors or warnings to comment on that are not set aside.",
+    );
   });
 
   it("removes only ours", () => {

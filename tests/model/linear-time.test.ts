@@ -6,7 +6,7 @@
  * bound is generous (this machine's speed varies by 3×) and still thousands of times under that.
  */
 import { analyse } from "../../src/model";
-import { pushAll } from "../../src/model/arrays";
+import { insertAll, pushAll } from "../../src/model/arrays";
 import { findLabelDate, findWrittenDate, parseMonth } from "../../src/model/dates";
 import { isGradeKeyCell, readAssessment, readMisplacedGrade } from "../../src/model/grades";
 import { classifyLabel, describesScale, isGradingKey, isTemplateText, looksLikeTitle } from "../../src/model/labels";
@@ -174,5 +174,12 @@ describe("regressions found by fuzzing", () => {
   it("pushAll appends any number of items", () => {
     const many = Array.from({ length: 300_000 }, (_, i) => i);
     expect(pushAll([-1], many)).toHaveLength(300_001);
+  });
+
+  it("insertAll puts any number of items in the middle, in order", () => {
+    const many = Array.from({ length: 300_000 }, (_, i) => i);
+    const into = insertAll(["first", "last"] as (string | number)[], 1, many);
+    expect(into).toHaveLength(300_002);
+    expect([into[0], into[1], into[300_000], into[300_001]]).toEqual(["first", 0, 299_999, "last"]);
   });
 });

@@ -345,6 +345,39 @@ describe("the Office global", () => {
     expect(settings.get("a")).toBeNull();
   });
 
+  it("keeps each setting as its JSON, as Office does: values must have one, and get returns a copy", async () => {
+    const w = install(small, { settings: { kept: { reasons: ["one"] } } });
+    const settings = Office.context.document.settings;
+    expect(() => settings.set("f", () => 1)).toThrow(/"f" cannot be saved/);
+    expect(() => settings.set("u", undefined)).toThrow(/"u" cannot be saved/);
+    const loop: Record<string, unknown> = {};
+    loop.self = loop;
+    expect(() => settings.set("loop", loop)).toThrow(/"loop" cannot be saved/);
+    expect(settings.get("f")).toBeNull();
+
+    const read = settings.get("kept") as { reasons: string[] };
+    read.reasons.push("changed here only");
+    expect(settings.get("kept")).toEqual({ reasons: ["one"] });
+    const value = { when: "2026-12-02", skipped: undefined };
+    settings.set("record", value);
+    value.when = "later";
+    expect(settings.get("record")).toEqual({ when: "2026-12-02" });
+
+    const result = await new Promise<Office.AsyncResult<void>>((resolve) => settings.saveAsync({ asyncContext: "mine" }, resolve));
+    expect(result).toMatchObject({ status: "succeeded", asyncContext: "mine" });
+    expect(w.savedSettings).toEqual({ kept: { reasons: ["one"] }, record: { when: "2026-12-02" } });
+  });
+
+  it("refuses to save more than the 2 MB Office keeps for an add-in's settings", async () => {
+    const w = install(small);
+    const settings = Office.context.document.settings;
+    settings.set("big", "x".repeat(2 * 1024 * 1024));
+    const result = await new Promise<Office.AsyncResult<void>>((resolve) => settings.saveAsync(resolve));
+    expect(result.status).toBe("failed");
+    expect(result.error.message).toMatch(/2 MB/);
+    expect(w.savedSettings).toEqual({});
+  });
+
   it("removes its globals on uninstall", () => {
     install(small).uninstall();
     expect(typeof Word).toBe("undefined");

@@ -3,7 +3,7 @@
  * Document text is only ever rendered as text: markup, script and javascript: links typed into cells
  * show as the characters they are, in findings and totals, and none of it runs or becomes an element.
  */
-import { cleanup, fireEvent, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import type { DocumentSnapshot, SnapshotTable } from "../../src/model/snapshot";
 import { realSnapshot } from "../helpers/text-snapshot";
 import { fakeGateway, renderApp } from "./fakes";
@@ -51,7 +51,11 @@ describe("hostile text in the document", () => {
       fireEvent.click(tab);
       expectNoMarkup();
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The Update tab reads the document's record of the last update added as it opens: wait for what it found.
+    await waitFor(() => expect(screen.queryByText("Looking for the last update added…")).toBeNull());
+    expectNoMarkup();
+    // Give anything injected a moment to run, inside act: the tabs' selection indicator settles meanwhile.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
     expect(pwned.__pwned).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { fireEvent, screen, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { analyse } from "../../src/model";
 import { readRealDocument, realSnapshot, snapshotFromText } from "../helpers/text-snapshot";
 import { fakeGateway, renderApp } from "./fakes";
@@ -34,6 +34,8 @@ describe("careers provision", () => {
     expect(first.textContent).toMatch(/^Error, July 2021 update: The grade is written in Evidence of Impact/);
 
     fireEvent.click(first);
+    // Once Word has gone there, the finding is marked as the current one.
+    await waitFor(() => expect(first.getAttribute("aria-current")).toBe("true"));
     const missingGrade = analyse(realSnapshot("careersProvision")).findings.find(
       (f) => f.code === "missing-grade" && f.recommendation === "2",
     );

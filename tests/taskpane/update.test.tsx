@@ -37,6 +37,10 @@ async function openUpdate(source: DocumentSnapshot | SimulatedWord["document"], 
   const view = renderApp(createWordGateway());
   await check();
   fireEvent.click(screen.getByRole("tab", { name: "Update" }));
+  // Remove reads the document's record of the last update added as it opens: wait for what it found.
+  await waitFor(() =>
+    expect(within(section("Remove the update just added")).queryByText("Looking for the last update added…")).toBeNull(),
+  );
   return { word, view };
 }
 
@@ -384,5 +388,28 @@ describe("from a finding", () => {
     const offered = within(grade).getByRole("radio", { name: "2. On-Track" }) as HTMLInputElement;
     expect(offered.checked).toBe(true);
     await waitFor(() => expect(document.activeElement).toBe(offered));
+  });
+
+  it("Set grade… on a grade not on the scale puts a grade at the start of the assessment, keeping what was written", async () => {
+    const source = realSnapshot("careersProvision");
+    const rec5 = analyse(source).document.recommendations.find((r) => r.number === "5")!;
+    const assessment = rec5.rounds[rec5.rounds.length - 1].assessment!;
+    const word = install(source);
+    typeInto(word, assessment.location, "Green: the pilot continues.");
+    renderApp(createWordGateway());
+    await check();
+    const rec5List = screen.getByRole("list", { name: /^Recommendation 5\b/ });
+    expect(within(rec5List).getAllByRole("button")[0].textContent).toMatch(/No grade in Assessment of Progress/);
+    fireEvent.click(within(rec5List).getByRole("button", { name: /^Set grade… Recommendation 5/ }));
+    const grade = section("Grade an update");
+    expect((within(grade).getByRole("combobox", { name: "Recommendation" }) as HTMLSelectElement).value).toBe("5");
+    fireEvent.click(within(grade).getByRole("radio", { name: "1. Fully Achieved" }));
+    fireEvent.click(within(grade).getByRole("button", { name: "Set grade" }));
+    await within(grade).findByText(/^Recommendation 5's .* update is now graded 1\. Fully Achieved/);
+    const written = resolveLocation(word.document, assessment.location) as SimCell;
+    const first = written.blocks[0];
+    expect(first?.kind === "paragraph" ? first.text : "").toBe("1. Fully Achieved Green: the pilot continues.");
+    await check();
+    expect(screen.queryByRole("list", { name: /^Recommendation 5\b/ })).toBeNull();
   });
 });

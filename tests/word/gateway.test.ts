@@ -238,4 +238,25 @@ describe("auto-open", () => {
     });
     expect(w.savedSettings).toEqual({});
   });
+
+  it("puts a setting back when its save fails, so a later save cannot carry it into the document", async () => {
+    const w = install({ blocks: [] }, { settings: { kept: ["first"] } });
+    const gateway = createWordGateway();
+    w.failSettingsSave("The document is read-only");
+    await expect(gateway.saveSetting("kept", ["first", "second"])).rejects.toMatchObject({ code: "SaveFailed" });
+    await expect(gateway.saveSetting("new", 1)).rejects.toMatchObject({ code: "SaveFailed" });
+    expect(gateway.readSetting("kept")).toEqual(["first"]);
+    expect(gateway.readSetting("new")).toBeNull();
+    w.failSettingsSave(null);
+    await gateway.setAutoOpen(true);
+    expect(w.savedSettings).toEqual({ kept: ["first"], "Office.AutoShowTaskpaneWithDocument": true });
+  });
+
+  it("refuses, as a WordError, a value that has no JSON form", async () => {
+    install({ blocks: [] });
+    await expect(createWordGateway().saveSetting("bad", () => 1)).rejects.toMatchObject({
+      name: "WordError",
+      code: "SaveFailed",
+    });
+  });
 });

@@ -28,14 +28,22 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
     paddingTop: tokens.spacingVerticalS,
     paddingBottom: tokens.spacingVerticalXXS,
-    // Icons take the text's colour when the button is hovered or pressed, as the text does (contrast holds).
-    ":hover .finding-icon, :active .finding-icon": { color: "inherit" },
   },
   // The word carries the meaning; it keeps the button's own text colour, which Fluent keeps readable
   // in every theme and state (a status colour here fell to 3.35:1 hovered in dark, 1.46:1 in high contrast).
   severity: { fontWeight: tokens.fontWeightSemibold },
-  errorIcon: { color: tokens.colorStatusDangerForeground1 },
-  warningIcon: { color: tokens.colorStatusWarningForeground3 },
+  // The icon sits on its own disc of the pane's background, so it keeps its severity colour whatever the row's
+  // state (hovered, pressed, focused, current) and in every theme: in high contrast the row's highlight is
+  // cyan and every status colour is white, so without the disc a white icon would sit on cyan.
+  iconPlate: {
+    display: "inline-flex",
+    borderRadius: tokens.borderRadiusCircular,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  // On that disc each is at least 5:1 in light and dark (21:1 in high contrast), past the 3:1 an icon needs;
+  // colorStatusDangerForeground1 was 4.16:1 in dark, and 3.36:1 on the hovered row.
+  errorIcon: { color: tokens.colorStatusDangerForeground3 },
+  warningIcon: { color: tokens.colorStatusWarningForeground1 },
   infoIcon: { color: tokens.colorBrandForeground1 },
   actions: { display: "flex", justifyContent: "flex-end", paddingRight: tokens.spacingHorizontalXS },
   failed: {
@@ -59,7 +67,11 @@ function sentence(text: string): string {
 function SeverityIcon({ severity }: { severity: Severity }) {
   const styles = useStyles();
   const Icon = severity === "error" ? ErrorCircleFilled : severity === "warning" ? WarningFilled : InfoFilled;
-  return <Icon className={mergeClasses("finding-icon", styles[`${severity}Icon`])} aria-hidden />;
+  return (
+    <span className={styles.iconPlate}>
+      <Icon className={mergeClasses("finding-icon", styles[`${severity}Icon`])} aria-hidden />
+    </span>
+  );
 }
 
 /** What a finding says under its recommendation's heading: "Error, July 2021 update: The grade is…". */

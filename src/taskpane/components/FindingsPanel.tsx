@@ -85,6 +85,9 @@ function Group({ group, onSelect, current, onWent, onSetAside, onSetGrade }: Gro
             current={current === findingId(finding)}
             onWent={() => onWent(finding)}
             onSetAside={onSetAside ? () => onSetAside(finding) : undefined}
+            // Every fault a grade fixes is a missing-grade finding: no grade, a grade not on the scale, a grade in the
+            // wrong row (one finding per fault). planSetGrade could also change a grade that is there, but no other
+            // finding is fixed by that (grade-in-wrong-row wants the extra grade removed, no-explanation wants words).
             onSetGrade={onSetGrade && finding.code === "missing-grade" ? () => onSetGrade(finding) : undefined}
           />
         ))}

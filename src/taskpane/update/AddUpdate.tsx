@@ -15,8 +15,13 @@ export const ADD_SOURCE = "add-update";
 type Scope = "all" | "cursor";
 
 function earliestYear(months: (Month | null)[]): number | null {
-  const years = months.filter((m): m is Month => m !== null).map((m) => Number(m.slice(0, 4)));
-  return years.length > 0 ? Math.min(...years) : null;
+  let earliest: number | null = null;
+  for (const month of months) {
+    if (month === null) continue;
+    const year = Number(month.slice(0, 4));
+    if (earliest === null || year < earliest) earliest = year;
+  }
+  return earliest;
 }
 
 function CursorLine({ cursor }: { cursor: CursorState }) {

@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import { Button, Text, useId } from "@fluentui/react-components";
 import { CommentAddRegular, CommentDismissRegular } from "@fluentui/react-icons";
+import type { SetAsideRecord } from "../../model/set-aside";
 import { plural } from "../words";
 import { Section, WriteStatus, useSectionStyles, type SectionProps } from "./section";
 import { describePlan } from "./words";
@@ -11,18 +12,18 @@ export const NO_COMMENTS_REASON =
   "This version of Word cannot add comments from an add-in: it needs Word API 1.4 (Microsoft 365 or Word on the web; Office 2019 and 2021 do not have it).";
 
 /** Review comments for the author: one on each cell with an error or warning; removed again without touching anyone else's. */
-export function ReviewComments(props: SectionProps) {
-  const { gateway, snapshot, planners, busy, state, write } = props;
+export function ReviewComments(props: SectionProps & { setAside: readonly SetAsideRecord[] }) {
+  const { gateway, snapshot, planners, busy, state, write, setAside } = props;
   const styles = useSectionStyles();
   const reasonId = useId("comments-reason");
   const supported = gateway.capabilities().wordApi14;
-  const planned = useMemo(() => planners.addComments(snapshot), [planners, snapshot]);
+  const planned = useMemo(() => planners.addComments(snapshot, setAside), [planners, snapshot, setAside]);
 
   const add = (): Promise<void> =>
     write({
       source: COMMENTS_SOURCE,
       label: "Adding comments…",
-      plan: () => planners.addComments(snapshot),
+      plan: () => planners.addComments(snapshot, setAside),
       // Word skips a comment already there, so the count is of places, not of comments written just now.
       done: (plan) =>
         `Review comments in ${plural(plan.writes.filter((w) => w.kind === "add-comment").length, "place")} with errors or warnings; any already there were not repeated`,

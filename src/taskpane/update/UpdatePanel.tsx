@@ -1,5 +1,6 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { Analysis } from "../../model";
+import type { SetAsideRecord } from "../../model/set-aside";
 import type { DocumentSnapshot } from "../../model/snapshot";
 import type { WordGateway } from "../../word/gateway-types";
 import { useSharedStyles } from "../components/styles";
@@ -18,6 +19,7 @@ const useStyles = makeStyles({
 });
 
 const systemClock = (): Date => new Date();
+const NONE_SET_ASIDE: readonly SetAsideRecord[] = [];
 
 /** What a screen reader hears when a write ends (the same words the eye reads beside the button). */
 function announcement(state: WriteState): string {
@@ -45,6 +47,8 @@ export interface UpdatePanelProps {
   onShowFindings: () => void;
   /** Opened from a finding's "Set grade…": the grade picker starts on that update. */
   gradeStart?: GradeTarget | null;
+  /** The findings set aside in the document: review comments leave them out. */
+  setAside?: readonly SetAsideRecord[];
   planners?: Planners;
   now?: () => Date;
 }
@@ -58,6 +62,7 @@ export function UpdatePanel({
   checking,
   onShowFindings,
   gradeStart = null,
+  setAside = NONE_SET_ASIDE,
   planners = PLANNERS,
   now = systemClock,
 }: UpdatePanelProps) {
@@ -79,7 +84,7 @@ export function UpdatePanel({
         start={gradeStart}
       />
       <GradeSummary {...props} />
-      <ReviewComments {...props} />
+      <ReviewComments {...props} setAside={setAside} />
     </div>
   );
 }

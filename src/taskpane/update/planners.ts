@@ -1,5 +1,6 @@
 import type { PlanResult, SummaryPlace } from "../../model/plan";
 import type { DocumentSnapshot, Location } from "../../model/snapshot";
+import type { SetAsideRecord } from "../../model/set-aside";
 import type { Grade, Month } from "../../model/types";
 import {
   planAddComments,
@@ -20,7 +21,8 @@ export interface Planners {
   removeRound(snapshot: DocumentSnapshot, intent: { month: Month; recommendations?: string[] }): PlanResult;
   setGrade(snapshot: DocumentSnapshot, intent: { recommendation: string; round: number; grade: Grade }): PlanResult;
   summary(snapshot: DocumentSnapshot, intent: { place: SummaryPlace; today: string }): PlanResult;
-  addComments(snapshot: DocumentSnapshot): PlanResult;
+  /** Findings set aside (the document's records) get no comment. */
+  addComments(snapshot: DocumentSnapshot, setAside: readonly SetAsideRecord[]): PlanResult;
   removeComments(snapshot: DocumentSnapshot): PlanResult;
   recommendationAt(snapshot: DocumentSnapshot, location: Location): string | null;
 }
