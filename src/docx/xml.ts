@@ -1,11 +1,13 @@
-import { SaxesParser, type SaxesTagNS } from "saxes";
+import { SaxesParser } from "saxes";
 import { DocxError, messages } from "./errors";
+import { NamespaceScopes, notWellFormed } from "./xml-names";
 
 /**
- * One streaming pass over a part's XML with saxes, a conforming (well-formedness and namespace
- * checking) XML tokenizer: no tree is built. Elements are named by namespace URI and local name,
- * whatever prefix the file uses. saxes keeps its open tags in an array, and so do the readers here,
- * so nesting overflows nothing; deeper than MAX_DEPTH is refused with its own message.
+ * One streaming pass over a part's XML with saxes, a conforming (well-formedness checking) XML
+ * tokenizer: no tree is built. Elements are named by namespace URI and local name, whatever prefix
+ * the file uses; namespaces are resolved here (xml-names.ts) rather than by saxes, whose namespace
+ * mode costs far more, with the same checks. saxes keeps its open tags in an array, and so do the
+ * readers here, so nesting overflows nothing; deeper than MAX_DEPTH is refused with its own message.
  */
 
 /** Elements nested deeper than this are refused. Word's own documents stay under 40 (drawings included). */
@@ -14,7 +16,19 @@ export const MAX_DEPTH = 256;
 /** Characters handed to the tokenizer at a time: the part is decoded piece by piece, never into one string. */
 const CHUNK_BYTES = 1024 * 1024;
 
-export type XmlTag = SaxesTagNS;
+/** An element as saxes gives it (attributes by qualified name), with its name resolved. */
+export interface XmlTag {
+  /** The qualified name, as written. */
+  name: string;
+  /** Values by qualified name (see `attribute`). */
+  attributes: Readonly<Record<string, string>>;
+  isSelfClosing: boolean;
+  prefix: string;
+  local: string;
+  uri: string;
+  /** The prefixes in scope on this element (its own declarations included). */
+  scope: ReadonlyMap<string, string>;
+}
 
 export interface XmlVisitor {
   /** An element starts (`depth` from 1 for the root). */
@@ -29,8 +43,13 @@ export interface XmlVisitor {
 export function attribute(tag: XmlTag, uri: string, local: string): string | undefined {
   const attributes = tag.attributes;
   for (const name in attributes) {
-    const a = attributes[name];
-    if (a.local === local && a.uri === uri) return a.value;
+    const colon = name.indexOf(":");
+    if (colon === -1) {
+      // An unprefixed attribute is in no namespace, except `xmlns` itself.
+      if (uri === "" && name === local && name !== "xmlns") return attributes[name];
+    } else if (name.length - colon - 1 === local.length && name.endsWith(local) && tag.scope.get(name.slice(0, colon)) === uri) {
+      return attributes[name];
+    }
   }
   return undefined;
 }
@@ -44,32 +63,42 @@ export function attribute(tag: XmlTag, uri: string, local: string): string | und
  * last character tokenized (after the `>` of the tag just reported).
  */
 export class XmlStream {
-  private readonly parser = new SaxesParser({ xmlns: true, position: true });
+  private readonly parser = new SaxesParser(XML_OPTIONS);
+  private readonly scopes = new NamespaceScopes();
   private decoder: { decode(input?: Uint8Array, options?: { stream?: boolean }): string } | undefined;
   /** The first byte, held until the second shows whether there is a UTF-16 byte order mark. */
   private held: Uint8Array | undefined;
 
   constructor(visitor: XmlVisitor) {
     const parser = this.parser;
+    const scopes = this.scopes;
     let depth = 0;
     parser.on("doctype", () => {
       throw new DocxError("corrupt", messages.damaged("it contains a document type declaration"));
     });
+    // With namespaces off, saxes lets a colon into a processing instruction's target; its namespace mode did not.
+    parser.on("processinginstruction", (pi) => {
+      if (pi.target.includes(":")) throw notWellFormed();
+    });
     parser.on("opentag", (tag) => {
       depth++;
+      // Named first: saxes's namespace mode refused a namespace error before the depth was counted.
+      const named = scopes.open(tag, depth, (parser.xmlDecl.version ?? "1.0") === "1.0");
       if (depth > MAX_DEPTH) throw new DocxError("too-large", messages.tooDeep(MAX_DEPTH));
-      visitor.open(tag, depth);
+      visitor.open(named, depth);
     });
     parser.on("closetag", () => {
       visitor.close(depth);
+      scopes.close(depth);
       depth--;
     });
     parser.on("text", (text) => visitor.text(text));
     parser.on("cdata", (text) => visitor.text(text));
   }
 
+  /** The namespace `prefix` is bound to in the element just opened (or closed). */
   resolve(prefix: string): string | undefined {
-    return this.parser.resolve(prefix);
+    return this.scopes.resolve(prefix);
   }
 
   get position(): number {
@@ -109,10 +138,13 @@ export class XmlStream {
       step();
     } catch (error) {
       if (error instanceof DocxError) throw error;
-      throw new DocxError("corrupt", messages.damaged("its text is not well-formed XML"));
+      throw notWellFormed();
     }
   }
 }
+
+/** The reader's saxes options, which the bench's floor (tests/bench/reader.ts) uses too. */
+export const XML_OPTIONS = { xmlns: false, position: true } as const;
 
 /** Streams a whole part's `bytes` to `visitor` (see XmlStream). */
 export function streamXml(bytes: Uint8Array, visitor: XmlVisitor, withStream?: (stream: XmlStream) => void): void {

@@ -7,6 +7,7 @@
  */
 import { performance } from "perf_hooks";
 import { SaxesParser } from "saxes";
+import { XML_OPTIONS } from "../../src/docx/xml";
 import { readDocx } from "../../src/docx";
 import { openZip, streamEntryInto } from "../../src/docx/zip";
 import { docxFromSnapshot } from "../fixtures/docx-builder";
@@ -36,7 +37,7 @@ export async function floorRead(bytes: Uint8Array): Promise<number> {
   const zip = await openZip(bytes);
   let nodes = 0;
   const visited = await streamEntryInto(zip, "word/document.xml", () => {
-    const parser = new SaxesParser({ xmlns: true, position: true });
+    const parser = new SaxesParser(XML_OPTIONS);
     const decoder = new TextDecoder();
     parser.on("opentag", () => nodes++);
     parser.on("closetag", () => nodes++);

@@ -45,6 +45,14 @@ describe("XML that is not well-formed is refused as damaged", () => {
     ["a duplicate attribute", '<w:p w:rsidR="1" w:rsidR="2">' + r("a") + "</w:p>"],
     ["an attribute without quotes", "<w:p w:rsidR=1>" + r("a") + "</w:p>"],
     ["an undeclared prefix", "<x:p>" + r("a") + "</x:p>"],
+    ["an undeclared prefix on an attribute", '<w:p x:rsidR="1">' + r("a") + "</w:p>"],
+    ["a prefix undeclared (XML 1.0)", '<w:p xmlns:x="">' + r("a") + "</w:p>"],
+    ["the xml prefix bound elsewhere", '<w:p xmlns:xml="urn:x">' + r("a") + "</w:p>"],
+    ["the xmlns prefix declared", `<w:p xmlns:xmlns="${W}">` + r("a") + "</w:p>"],
+    ["the xml namespace under another prefix", '<w:p xmlns:x="http://www.w3.org/XML/1998/namespace">' + r("a") + "</w:p>"],
+    ["an element prefixed xmlns", "<xmlns:p>" + r("a") + "</xmlns:p>"],
+    ["a malformed qualified name", "<w:p:q>" + r("a") + "</w:p:q>"],
+    ["one attribute under two prefixes", `<w:p xmlns:v="${W}" w:rsidR="1" v:rsidR="2">` + r("a") + "</w:p>"],
     ["an unknown entity", p(r("&nbsp;"))],
   ])("%s", async (_name, body) => {
     expect(await refusal(await docxWithBody(body))).toEqual(damaged);
