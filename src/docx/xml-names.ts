@@ -1,5 +1,6 @@
 import type { SaxesTag } from "saxes";
 import { DocxError, messages } from "./errors";
+import { MARKUP_COMPATIBILITY, WORDPROCESSINGML, WORDPROCESSINGML_STRICT } from "./names";
 import type { XmlTag } from "./xml";
 
 /**
@@ -17,6 +18,7 @@ const ROOT_SCOPE: ReadonlyMap<string, string> = new Map([
   ["xml", XML_NAMESPACE],
   ["xmlns", XMLNS_NAMESPACE],
 ]);
+const KNOWN_NAMESPACES: ReadonlyMap<string, string> = new Map([WORDPROCESSINGML, WORDPROCESSINGML_STRICT, MARKUP_COMPATIBILITY].map((uri) => [uri, uri]));
 /** Attributes with more distinct prefixes than this are checked for duplicates with a set, not pairwise. */
 const FEW_PREFIXES = 8;
 
@@ -29,30 +31,44 @@ export class NamespaceScopes {
   private readonly outer: ReadonlyMap<string, string>[] = [];
   /** The depth of the element that pushed each scope in `outer`. */
   private readonly depths: number[] = [];
+  /** The tag being read: its declarations, and its other prefixed attributes with where their colon is. */
+  private readonly declaredPrefixes: string[] = [];
+  private readonly declaredUris: string[] = [];
+  private readonly prefixed: string[] = [];
+  private readonly colons: number[] = [];
 
-  /** `tag`, named and with its scope; `xml10` when undeclaring a prefix (`xmlns:p=""`) is an error. */
-  open(saxesTag: SaxesTag, depth: number, xml10: boolean): XmlTag {
+  /** `xml10`: whether the document is XML 1.0, where undeclaring a prefix (`xmlns:p=""`) is an error. */
+  constructor(private readonly xml10: () => boolean) {}
+
+  /** An attribute of the tag being read, as saxes reports it (before the tag itself). */
+  attribute(name: string, value: string): void {
+    const colon = name.indexOf(":");
+    if (colon === -1) {
+      if (name === "xmlns") this.declare("", value.trim());
+      return;
+    }
+    if (colon === 0 || colon === name.length - 1 || name.indexOf(":", colon + 1) !== -1) throw notWellFormed();
+    if (colon === 5 && name.startsWith("xmlns")) {
+      const uri = value.trim();
+      if (uri === "" && this.xml10()) throw notWellFormed();
+      this.declare(name.slice(6), uri);
+    } else {
+      this.prefixed.push(name);
+      this.colons.push(colon);
+    }
+  }
+
+  /** `tag`, its attributes reported, named and with its scope. */
+  open(saxesTag: SaxesTag, depth: number): XmlTag {
     // saxes's own tag object, named in place (without namespaces its attributes are plain strings).
     const tag = saxesTag as unknown as XmlTag;
-    const attributes = tag.attributes;
-    let declared: Map<string, string> | undefined;
-    let prefixed = 0;
-    for (const name in attributes) {
-      const colon = name.indexOf(":");
-      if (colon === -1) {
-        if (name === "xmlns") (declared ??= new Map(this.scope)).set("", declare("", attributes[name].trim()));
-        continue;
-      }
-      if (colon === 0 || colon === name.length - 1 || name.indexOf(":", colon + 1) !== -1) throw notWellFormed();
-      if (colon === 5 && name.startsWith("xmlns")) {
-        const uri = attributes[name].trim();
-        if (xml10 && uri === "") throw notWellFormed();
-        (declared ??= new Map(this.scope)).set(name.slice(6), declare(name.slice(6), uri));
-      } else {
-        prefixed++;
-      }
-    }
-    if (declared !== undefined) {
+    const declaredPrefixes = this.declaredPrefixes;
+    if (declaredPrefixes.length > 0) {
+      const declared = new Map(this.scope);
+      const uris = this.declaredUris;
+      for (let i = 0; i < declaredPrefixes.length; i++) declared.set(declaredPrefixes[i], uris[i]);
+      declaredPrefixes.length = 0;
+      uris.length = 0;
       this.outer.push(this.scope);
       this.depths.push(depth);
       this.scope = declared;
@@ -75,7 +91,7 @@ export class NamespaceScopes {
       tag.local = name.slice(colon + 1);
       tag.uri = uri;
     }
-    if (prefixed > 0) checkPrefixedAttributes(attributes, scope, prefixed);
+    if (this.prefixed.length > 0) this.checkPrefixed(scope);
     return tag;
   }
 
@@ -91,46 +107,55 @@ export class NamespaceScopes {
   resolve(prefix: string): string | undefined {
     return this.scope.get(prefix);
   }
+
+  private declare(prefix: string, uri: string): void {
+    checkBinding(prefix, uri);
+    this.declaredPrefixes.push(prefix);
+    // The reader's own constants, so that comparing a tag's namespace with them is comparing references.
+    this.declaredUris.push(KNOWN_NAMESPACES.get(uri) ?? uri);
+  }
+
+  /**
+   * Every prefixed attribute (other than a declaration) has a bound prefix, and no two name the same
+   * namespace and local name. Only attributes under distinct prefixes bound to one namespace can: saxes
+   * already refused two attributes of the same qualified name.
+   */
+  private checkPrefixed(scope: ReadonlyMap<string, string>): void {
+    const names = this.prefixed;
+    const colons = this.colons;
+    const prefixes: string[] = [];
+    const uris: string[] = [];
+    let last = "";
+    let shared = false;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      const colon = colons[i];
+      // Most attributes share the previous one's prefix (w:rsidR w:rsidRDefault…): no slice for those.
+      if (colon === last.length && name.startsWith(last)) continue;
+      const prefix = name.slice(0, colon);
+      last = prefix;
+      const at = prefixes.length <= FEW_PREFIXES ? prefixes.indexOf(prefix) : -2;
+      if (at >= 0) continue;
+      const uri = scope.get(prefix);
+      if (uri === undefined) throw notWellFormed();
+      if (at === -2 || uris.includes(uri)) shared = true;
+      prefixes.push(prefix);
+      uris.push(uri);
+    }
+    if (shared) {
+      const seen = new Set<string>();
+      for (let i = 0; i < names.length; i++) {
+        const key = `{${scope.get(names[i].slice(0, colons[i]))!}}${names[i].slice(colons[i] + 1)}`;
+        if (seen.has(key)) throw notWellFormed();
+        seen.add(key);
+      }
+    }
+    names.length = 0;
+    colons.length = 0;
+  }
 }
 
 /** Binding `prefix` to `uri` ("" for the default namespace): the xml and xmlns names are reserved. */
-function declare(prefix: string, uri: string): string {
+function checkBinding(prefix: string, uri: string): void {
   if (prefix === "xml" ? uri !== XML_NAMESPACE : prefix === "xmlns" || uri === XML_NAMESPACE || uri === XMLNS_NAMESPACE) throw notWellFormed();
-  return uri;
-}
-
-/**
- * Every prefixed attribute (other than a declaration) has a bound prefix, and no two name the same
- * namespace and local name. Only attributes under distinct prefixes bound to one namespace can: saxes
- * already refused two attributes of the same qualified name.
- */
-function checkPrefixedAttributes(attributes: Readonly<Record<string, string>>, scope: ReadonlyMap<string, string>, prefixed: number): void {
-  const prefixes: string[] = [];
-  const uris: string[] = [];
-  let last = "";
-  let shared = false;
-  for (const name in attributes) {
-    const colon = name.indexOf(":");
-    if (colon === -1 || (colon === 5 && name.startsWith("xmlns"))) continue;
-    // Most attributes share the previous one's prefix (w:rsidR w:rsidRDefault…): no slice for those.
-    if (colon === last.length && name.startsWith(last)) continue;
-    const prefix = name.slice(0, colon);
-    last = prefix;
-    const at = prefixes.length <= FEW_PREFIXES ? prefixes.indexOf(prefix) : -2;
-    if (at >= 0) continue;
-    const uri = scope.get(prefix);
-    if (uri === undefined) throw notWellFormed();
-    if (at === -2 || uris.includes(uri)) shared = true;
-    prefixes.push(prefix);
-    uris.push(uri);
-  }
-  if (!shared || prefixed < 2) return;
-  const seen = new Set<string>();
-  for (const name in attributes) {
-    const colon = name.indexOf(":");
-    if (colon === -1 || (colon === 5 && name.startsWith("xmlns"))) continue;
-    const key = `{${scope.get(name.slice(0, colon))!}}${name.slice(colon + 1)}`;
-    if (seen.has(key)) throw notWellFormed();
-    seen.add(key);
-  }
 }

@@ -64,7 +64,7 @@ export function attribute(tag: XmlTag, uri: string, local: string): string | und
  */
 export class XmlStream {
   private readonly parser = new SaxesParser(XML_OPTIONS);
-  private readonly scopes = new NamespaceScopes();
+  private readonly scopes = new NamespaceScopes(() => (this.parser.xmlDecl.version ?? "1.0") === "1.0");
   private decoder: { decode(input?: Uint8Array, options?: { stream?: boolean }): string } | undefined;
   /** The first byte, held until the second shows whether there is a UTF-16 byte order mark. */
   private held: Uint8Array | undefined;
@@ -80,10 +80,11 @@ export class XmlStream {
     parser.on("processinginstruction", (pi) => {
       if (pi.target.includes(":")) throw notWellFormed();
     });
+    parser.on("attribute", (a) => scopes.attribute(a.name, a.value));
     parser.on("opentag", (tag) => {
       depth++;
       // Named first: saxes's namespace mode refused a namespace error before the depth was counted.
-      const named = scopes.open(tag, depth, (parser.xmlDecl.version ?? "1.0") === "1.0");
+      const named = scopes.open(tag, depth);
       if (depth > MAX_DEPTH) throw new DocxError("too-large", messages.tooDeep(MAX_DEPTH));
       visitor.open(named, depth);
     });
