@@ -37,15 +37,7 @@ test("the downloaded .docx holds every write made through the pane, as the simul
   const original = fs.readFileSync(path.join(ROOT, "tests/fixtures/docx/care-leavers-eet.docx"));
   expect(await readDocx(await download(page))).toEqual(await readDocx(original));
 
-  await pane(page).getByRole("button", { name: /^(Check document|Re-check)$/ }).click(SHORT);
-  await pane(page).getByRole("button", { name: "Re-check" }).waitFor(SHORT);
-  await pane(page).getByRole("tab", { name: "Update" }).click(SHORT);
-  const add = section(page, "Add an update");
-  await add.waitFor(SHORT);
-  await add.getByLabel("Month", { exact: true }).selectOption("11");
-  await add.getByLabel("Year", { exact: true }).selectOption("2026");
-  await add.getByRole("button", { name: /^Add to \d+ recommendations?$/ }).click(SHORT);
-  await add.getByText(/^Added a November 2026 update to \d+ recommendations?$/).waitFor(SHORT);
+  await addNovember2026Update(page);
 
   const shown = await snapshot(page);
   expect(parse(shown).recommendations.every((r) => r.rounds.at(-1)?.month === "2026-11")).toBe(true);
@@ -59,15 +51,7 @@ test("a grade chosen in a dropdown on the page, and review comments, are in the 
   await page.waitForFunction(() => window.scrutinyPreview !== undefined, undefined, SHORT);
   const view = page.getByRole("region", { name: "Word document (simulated)" });
   await view.locator("td").first().waitFor(SHORT);
-  await pane(page).getByRole("button", { name: /^(Check document|Re-check)$/ }).click(SHORT);
-  await pane(page).getByRole("button", { name: "Re-check" }).waitFor(SHORT);
-  await pane(page).getByRole("tab", { name: "Update" }).click(SHORT);
-  const add = section(page, "Add an update");
-  await add.waitFor(SHORT);
-  await add.getByLabel("Month", { exact: true }).selectOption("11");
-  await add.getByLabel("Year", { exact: true }).selectOption("2026");
-  await add.getByRole("button", { name: /^Add to \d+ recommendations?$/ }).click(SHORT);
-  await add.getByText(/^Added a November 2026 update to \d+ recommendations?$/).waitFor(SHORT);
+  await addNovember2026Update(page);
 
   // Recommendation 1's new Assessment: a grade chosen, then another instead (a choice changed), as in Word;
   // recommendation 2's: one grade chosen.
@@ -111,3 +95,16 @@ test("a grade chosen in a dropdown on the page, and review comments, are in the 
   const stored = await (await JSZip.loadAsync(written)).file("word/comments.xml")!.async("string");
   expect(stored.match(/<w:comment w:id="\d+" w:author="Scrutiny Monitoring"/g)).toHaveLength(commentCount);
 });
+
+/** Check, then add a November 2026 update to every recommendation from the pane's Update tab. */
+async function addNovember2026Update(page: Page): Promise<void> {
+  await pane(page).getByRole("button", { name: /^(Check document|Re-check)$/ }).click(SHORT);
+  await pane(page).getByRole("button", { name: "Re-check" }).waitFor(SHORT);
+  await pane(page).getByRole("tab", { name: "Update" }).click(SHORT);
+  const add = section(page, "Add an update");
+  await add.waitFor(SHORT);
+  await add.getByLabel("Month", { exact: true }).selectOption("11");
+  await add.getByLabel("Year", { exact: true }).selectOption("2026");
+  await add.getByRole("button", { name: /^Add to \d+ recommendations?$/ }).click(SHORT);
+  await add.getByText(/^Added a November 2026 update to \d+ recommendations?$/).waitFor(SHORT);
+}
