@@ -89,6 +89,11 @@ export function recordTyping(log: WriteLog, before: ParagraphPlace & { text: str
     log.splitOrJoined = true;
     return;
   }
+  // Typed back to what it held (or nothing changed): no plan, so its runs keep their formatting.
+  if (text === (continues ? expected.text : before.text)) {
+    if (continues) log.plans.pop();
+    return;
+  }
   if (continues) log.plans[log.plans.length - 1] = result.plan;
   else log.plans.push(result.plan);
 }

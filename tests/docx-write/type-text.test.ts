@@ -157,6 +157,12 @@ describe("the preview's log of typing, replayed by Download", () => {
     expect(result.warning).toBeNull();
     expect(cellText(await readDocx(result.bytes), location, 0)).toBe(`4. Not Achieved. ${old}`);
 
+    // Typed back to what it held: no plan at all.
+    const undo: WriteLog = { bytes, plans: [] };
+    recordTyping(undo, { location, paragraph: 0, text: old }, `x${old}`, `x${old}`);
+    recordTyping(undo, { location, paragraph: 0, text: `x${old}` }, old, old);
+    expect(undo.plans).toEqual([]);
+
     // Typing elsewhere, then back: a plan each time the paragraph changes.
     const label = parse(snapshot).recommendations[0]!.rounds.at(-1)!.assessment!.labelLocation!;
     recordTyping(log, { location: label, paragraph: 0, text: cellText(snapshot, label, 0) }, "x", "Assessment x");
