@@ -5,7 +5,7 @@ import type { DocumentSnapshot, Location } from "../model/snapshot";
 import { DocxWriteError } from "./write-errors";
 import { REVISION_AUTHOR, revisionAt } from "./write-markup";
 import { structureOf, writableStructure, type OpenedDocx } from "./write-open";
-import { replacePart, type WritablePackage } from "./write-package";
+import { partPath, replacePart, type WritablePackage } from "./write-package";
 import { applySplices, type Splice } from "./write-splice";
 import { assertSameShape, type DocumentStructure } from "./write-structure";
 import { readEntry } from "./zip";
@@ -75,7 +75,7 @@ async function openCommentParts(opened: OpenedDocx): Promise<CommentParts> {
     (child) => child.name === "Relationship" && child.attributes.Type === COMMENTS_TYPE && child.attributes.TargetMode !== "External",
   );
   const target = relationship?.attributes.Target;
-  const path = target ? (target.startsWith("/") ? target.slice(1) : normalise(folder + target)) : freePath(pack.zip, folder);
+  const path = target ? partPath(folder, target) : freePath(pack.zip, folder);
   return {
     bytes,
     snapshot,
@@ -334,15 +334,6 @@ function freePath(zip: JSZip, folder: string): string {
     const path = `${folder}comments${number === 0 ? "" : number}.xml`;
     if (!entryName(zip, path)) return path;
   }
-}
-
-function normalise(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.split("/")) {
-    if (part === "..") parts.pop();
-    else if (part !== "." && part !== "") parts.push(part);
-  }
-  return parts.join("/");
 }
 
 function rootOf(tree: XmlTree, name: string): XmlElement | undefined {

@@ -34,6 +34,11 @@ export function unmetExpectation(snapshot: DocumentSnapshot, expectations: reado
         if (!same) return `${describe(expectation.location)} no longer holds what it held`;
         break;
       }
+      case "paragraph-text": {
+        const found = paragraphsAt(expectation.location)?.[expectation.paragraph];
+        if (found !== expectation.text) return `${describe(expectation.location)} no longer holds what it held`;
+        break;
+      }
     }
   }
   return undefined;

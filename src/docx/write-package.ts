@@ -1,7 +1,7 @@
 import type JSZip from "jszip";
 import { DocxError, messages } from "./errors";
 import { nodeZlib } from "./node-zlib";
-import { readEntry } from "./zip";
+import { concat, readEntry } from "./zip";
 import { childElement, decodePart, parseXmlTree, type PartEncoding, type XmlTree } from "./write-xml";
 
 const MAIN_PART = "word/document.xml";
@@ -51,6 +51,11 @@ async function targetOf(zip: JSZip, path: string, folder: string, type: RegExp):
   );
   const target = relationship?.attributes.Target;
   if (!target) return undefined;
+  return partPath(folder, target);
+}
+
+/** The package part a relationship's Target names, from the folder of the part that holds the relationship. */
+export function partPath(folder: string, target: string): string {
   return target.startsWith("/") ? target.slice(1) : normalise(folder + target);
 }
 
@@ -155,12 +160,7 @@ async function deflateWithPlatform(bytes: Uint8Array): Promise<{ data: Uint8Arra
       chunks.push(value);
       total += value.length;
     }
-    const gzip = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-      gzip.set(chunk, offset);
-      offset += chunk.length;
-    }
+    const gzip = concat(chunks, total);
     if (gzip.length < 18) return undefined;
     const trailer = new DataView(gzip.buffer, gzip.byteOffset + gzip.length - 8, 8);
     // A header with optional fields (FLG ≠ 0) or a size that does not match is not what this expects.

@@ -13,6 +13,7 @@ import { sdtTag, type DocumentStructure, type DocxTable } from "./write-structur
 import { setGradeEdits } from "./write-grade";
 import { summaryPlace, summaryXml } from "./write-summary";
 import { applyCommentWrites, isCommentWrite } from "./write-comments";
+import { replaceTextEdits } from "./write-text";
 import { encodePart } from "./write-xml";
 
 export { DocxWriteError, type DocxWriteReason } from "./write-errors";
@@ -108,6 +109,16 @@ const WRITERS: { [K in Write["kind"]]?: Writer<K> } = {
     const empty: ExpectedBlock = { kind: "paragraph", text: "" };
     const blocks: ExpectedBlock[] = [...(paragraphBefore ? [empty] : []), summaryBlock(write.rows), ...(paragraphAfter ? [empty] : [])];
     return [{ start: at, end: at, text, reads: { xml: text, blocks } }];
+  },
+  "replace-text": (context, write) => {
+    const { location, paragraph } = write;
+    const found =
+      location.kind === "paragraph"
+        ? context.structure.paragraphs[location.paragraph]
+        : tableAt(context, location.table).rows[location.row]?.cells[location.cell]?.paragraphs[paragraph];
+    if (!found) throw layoutChanged();
+    const { edits, reads } = replaceTextEdits(context, found, write);
+    return edits.map((edit, index) => (index === 0 ? { ...edit, reads } : edit));
   },
   "replace-summary": (context, write) => {
     const table = tableAt(context, write.table);

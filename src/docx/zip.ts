@@ -286,7 +286,7 @@ function startsWith(bytes: Uint8Array, signature: number[]): boolean {
   return signature.every((byte, index) => bytes[index] === byte);
 }
 
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
+export function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
   if (chunks.length === 1) return chunks[0];
   const result = new Uint8Array(total);
   let offset = 0;

@@ -110,6 +110,18 @@ function applyWrite(write: Write, drafts: Draft[], tables: Draft[], paragraphs: 
       for (const row of write.rows) rows.push(row.map((text) => [text]));
       return;
     }
+    case "replace-text": {
+      if (write.location.kind === "paragraph") {
+        const draft = paragraphs.get(write.location.paragraph);
+        if (!draft || draft.kind !== "paragraph") throw new Error("The plan names a paragraph the snapshot does not have.");
+        draft.text = write.text;
+        return;
+      }
+      const cell = tableRows(tables[write.location.table])[write.location.row]?.[write.location.cell];
+      if (!cell || write.paragraph >= cell.length) throw new Error("The plan names a paragraph the snapshot does not have.");
+      cell[write.paragraph] = write.text;
+      return;
+    }
     case "add-comment":
     case "remove-comments":
       return;

@@ -19,6 +19,7 @@ export {
 export { planRemoveRound, type RemoveRoundIntent } from "./edit-remove-round";
 export { planSetGrade, type SetGradeIntent } from "./edit-set-grade";
 export { planChooseItem } from "./edit-choose-item";
+export { planReplaceParagraphText, samePlace, type ParagraphPlace } from "./edit-type-text";
 export { planSummary, summaryPlaceAt, type SummaryIntent } from "./edit-summary";
 export { planAddComments, planRemoveComments } from "./edit-comments";
 export { applyPlanToSnapshot } from "./edit-apply";

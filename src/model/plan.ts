@@ -21,7 +21,7 @@ export const COMMENT_PREFIX = "[Scrutiny check] ";
 /** The summary table's first cell starts with this; the parser never reads such a table as monitoring content. */
 export const SUMMARY_TITLE_PREFIX = "Grade summary";
 
-export type PlanKind = "add-round" | "remove-round" | "set-grade" | "summary" | "add-comments" | "remove-comments";
+export type PlanKind = "add-round" | "remove-round" | "set-grade" | "summary" | "add-comments" | "remove-comments" | "type-text";
 
 /** What a place must still hold for the plan to apply. Any mismatch: nothing is written. */
 export type Expectation =
@@ -30,7 +30,9 @@ export type Expectation =
   /** A top-level table's row count. */
   | { kind: "row-count"; table: number; rowCount: number }
   /** A cell's or paragraph's paragraphs, exactly as scanned. */
-  | { kind: "text"; location: Location; paragraphs: string[] };
+  | { kind: "text"; location: Location; paragraphs: string[] }
+  /** One paragraph's text, exactly as scanned (`paragraph`: its index in the cell; 0 for a body paragraph). */
+  | { kind: "paragraph-text"; location: Location; paragraph: number; text: string };
 
 /** A grade dropdown (WordApi 1.9 content control / `w:sdt` with `w:dropDownList`), unchosen. */
 export interface GradeDropdown {
@@ -91,7 +93,13 @@ export type Write =
   /** A comment on the cell or paragraph; skipped when a comment with exactly this text already exists. */
   | { kind: "add-comment"; location: Location; text: string }
   /** Deletes every comment whose text starts with COMMENT_PREFIX, and no other. */
-  | { kind: "remove-comments" };
+  | { kind: "remove-comments" }
+  /**
+   * The paragraph's whole text becomes `text` (what the user typed there, on the page or in Word):
+   * `paragraph` is its index in the cell (0 for a body paragraph). It keeps its paragraph formatting
+   * and its first run's; its text is one run (Paragraph.insertText "Replace").
+   */
+  | { kind: "replace-text"; location: Location; paragraph: number; text: string };
 
 export interface Plan {
   kind: PlanKind;

@@ -19,14 +19,14 @@ import {
 import { ArrowDownloadRegular, DismissRegular, DocumentRegular, FolderOpenRegular } from "@fluentui/react-icons";
 import type { Plan } from "../model/plan";
 import type { Location } from "../model/snapshot";
-import { installSimulatedWord, snapshotOfDocument, type SimulatedWord } from "../simulated-word";
+import { installSimulatedWord, paragraphPlace, snapshotOfDocument, type SimulatedWord } from "../simulated-word";
 import { Pane } from "../taskpane/mount";
 import { THEMES, type ThemeName } from "../taskpane/theme";
 import { createWordGateway } from "../word/gateway";
 import type { WordGateway } from "../word/gateway-types";
 import { publishAutomation } from "./automation";
 import { decorationsOf } from "./decorations";
-import { docxWithWrites, recordChoice, saveFile, type WriteLog } from "./download";
+import { docxWithWrites, recordChoice, recordJoin, recordTyping, saveFile, type WriteLog } from "./download";
 import { DocumentView } from "./DocumentView";
 import type { Typing } from "./EditableText";
 import {
@@ -263,12 +263,18 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
       open
         ? {
             type(paragraph, typed) {
+              const before = paragraphPlace(open.word.document, paragraph);
               open.word.typeText(paragraph, typed);
+              const after = paragraphPlace(open.word.document, paragraph);
+              if (before && after) recordTyping(open.log, before, typed, after.text);
               setVersion((v) => v + 1);
             },
             join(paragraph) {
               const met = open.word.joinWithPrevious(paragraph);
-              if (met) setVersion((v) => v + 1);
+              if (met) {
+                recordJoin(open.log);
+                setVersion((v) => v + 1);
+              }
               return met;
             },
           }

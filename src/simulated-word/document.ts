@@ -332,3 +332,19 @@ export function joinWithPrevious(document: SimDocument, index: number): { paragr
   }
   return { paragraph: index - 1, at };
 }
+
+/**
+ * Where paragraph `index` of `body.paragraphs` sits, as plans name it (a body paragraph, or the n-th
+ * paragraph of a top-level cell, a nested table's counted in), and the text it holds; null when there
+ * is no such paragraph.
+ */
+export function paragraphPlace(document: SimDocument, index: number): { location: Location; paragraph: number; text: string } | null {
+  const entry = paragraphsIn(document.blocks)[index];
+  if (!entry) return null;
+  const p = entry.paragraph;
+  if (entry.tableNestingLevel === 0) return { location: { kind: "paragraph", paragraph: index }, paragraph: 0, text: p.text };
+  const holder = cellOfParagraph(document, p);
+  const location = holder ? cellLocation(document, holder) : null;
+  if (!holder || !location) return null;
+  return { location, paragraph: paragraphsIn(holder.blocks).findIndex((e) => e.paragraph === p), text: p.text };
+}

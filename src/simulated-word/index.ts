@@ -11,6 +11,7 @@ export {
   cell,
   documentFromSnapshot,
   paragraph,
+  paragraphPlace,
   resolveLocation,
   snapshotOfDocument,
   table,

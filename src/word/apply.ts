@@ -49,6 +49,12 @@ function holds(loaded: Loaded, expectation: Expectation): boolean {
       const p = loaded.paragraphs?.[location.paragraph];
       return p !== undefined && p.tableNestingLevel === 0 && sameParagraphs([p.text], expectation.paragraphs);
     }
+    case "paragraph-text": {
+      const location = expectation.location;
+      if (location.kind === "cell") return cellParagraphs(loaded.tables, location)?.[expectation.paragraph] === expectation.text;
+      const p = loaded.paragraphs?.[location.paragraph];
+      return p !== undefined && p.tableNestingLevel === 0 && p.text === expectation.text;
+    }
   }
 }
 
@@ -66,14 +72,24 @@ export async function applyPlan(context: Word.RequestContext, plan: Plan): Promi
   const writes = plan.writes;
   const body = context.document.body;
   const needsValues =
-    plan.expect.some((e) => e.kind === "text" && e.location.kind === "cell") || writes.some((w) => w.kind === "replace-summary");
+    plan.expect.some((e) => (e.kind === "text" || e.kind === "paragraph-text") && e.location.kind === "cell") ||
+    writes.some((w) => w.kind === "replace-summary");
   const needsTables =
     needsValues ||
-    plan.expect.some((e) => e.kind !== "text") ||
-    writes.some((w) => w.kind !== "remove-comments" && w.kind !== "insert-summary" && !(w.kind === "add-comment" && w.location.kind === "paragraph"));
+    plan.expect.some((e) => e.kind !== "text" && e.kind !== "paragraph-text") ||
+    writes.some(
+      (w) =>
+        w.kind !== "remove-comments" &&
+        w.kind !== "insert-summary" &&
+        !((w.kind === "add-comment" || w.kind === "replace-text") && w.location.kind === "paragraph"),
+    );
   const needsParagraphs =
-    plan.expect.some((e) => e.kind === "text" && e.location.kind === "paragraph") ||
-    writes.some((w) => (w.kind === "insert-summary" && w.place.kind === "after-paragraph") || (w.kind === "add-comment" && w.location.kind === "paragraph"));
+    plan.expect.some((e) => (e.kind === "text" || e.kind === "paragraph-text") && e.location.kind === "paragraph") ||
+    writes.some(
+      (w) =>
+        (w.kind === "insert-summary" && w.place.kind === "after-paragraph") ||
+        ((w.kind === "add-comment" || w.kind === "replace-text") && w.location.kind === "paragraph"),
+    );
   const needsComments = writes.some((w) => w.kind === "add-comment" || w.kind === "remove-comments");
   const needsSummaryControl = writes.some((w) => w.kind === "replace-summary");
 
@@ -186,6 +202,20 @@ function queueWrite(context: Word.RequestContext, loaded: Loaded, write: Write, 
       table.values = write.rows;
       // The table is ours by its title (checked above); if someone removed its content control, it gets one again.
       if (loaded.summaryControls === 0) wrapSummary(table);
+      return 1;
+    }
+    case "replace-text": {
+      const location = write.location;
+      let target: Word.Paragraph;
+      if (location.kind === "paragraph") {
+        target = loaded.paragraphs?.[location.paragraph] ?? throwChanged();
+      } else {
+        // The cell's paragraphs were loaded as its value (checked above); the n-th is reached without a read.
+        if (cellParagraphs(loaded.tables, location)?.[write.paragraph] === undefined) throw changed();
+        target = tableAt(loaded, location.table).getCell(location.row, location.cell).body.paragraphs.getFirst();
+        for (let p = 0; p < write.paragraph; p++) target = target.getNext();
+      }
+      target.insertText(write.text, "Replace");
       return 1;
     }
     case "add-comment": {

@@ -37,15 +37,7 @@ test("the downloaded .docx holds every write made through the pane, as the simul
   const original = fs.readFileSync(path.join(ROOT, "tests/fixtures/docx/care-leavers-eet.docx"));
   expect(await readDocx(await download(page))).toEqual(await readDocx(original));
 
-  await pane(page).getByRole("button", { name: /^(Check document|Re-check)$/ }).click(SHORT);
-  await pane(page).getByRole("button", { name: "Re-check" }).waitFor(SHORT);
-  await pane(page).getByRole("tab", { name: "Update" }).click(SHORT);
-  const add = section(page, "Add an update");
-  await add.waitFor(SHORT);
-  await add.getByLabel("Month", { exact: true }).selectOption("11");
-  await add.getByLabel("Year", { exact: true }).selectOption("2026");
-  await add.getByRole("button", { name: /^Add to \d+ recommendations?$/ }).click(SHORT);
-  await add.getByText(/^Added a November 2026 update to \d+ recommendations?$/).waitFor(SHORT);
+  await addNovember2026Update(page);
 
   const shown = await snapshot(page);
   expect(parse(shown).recommendations.every((r) => r.rounds.at(-1)?.month === "2026-11")).toBe(true);
@@ -59,15 +51,7 @@ test("a grade chosen in a dropdown on the page, and review comments, are in the 
   await page.waitForFunction(() => window.scrutinyPreview !== undefined, undefined, SHORT);
   const view = page.getByRole("region", { name: "Word document (simulated)" });
   await view.locator("td").first().waitFor(SHORT);
-  await pane(page).getByRole("button", { name: /^(Check document|Re-check)$/ }).click(SHORT);
-  await pane(page).getByRole("button", { name: "Re-check" }).waitFor(SHORT);
-  await pane(page).getByRole("tab", { name: "Update" }).click(SHORT);
-  const add = section(page, "Add an update");
-  await add.waitFor(SHORT);
-  await add.getByLabel("Month", { exact: true }).selectOption("11");
-  await add.getByLabel("Year", { exact: true }).selectOption("2026");
-  await add.getByRole("button", { name: /^Add to \d+ recommendations?$/ }).click(SHORT);
-  await add.getByText(/^Added a November 2026 update to \d+ recommendations?$/).waitFor(SHORT);
+  await addNovember2026Update(page);
 
   // Recommendation 1's new Assessment: a grade chosen, then another instead (a choice changed), as in Word;
   // recommendation 2's: one grade chosen.
@@ -111,3 +95,53 @@ test("a grade chosen in a dropdown on the page, and review comments, are in the 
   const stored = await (await JSZip.loadAsync(written)).file("word/comments.xml")!.async("string");
   expect(stored.match(/<w:comment w:id="\d+" w:author="Scrutiny Monitoring"/g)).toHaveLength(commentCount);
 });
+
+test("a grade typed into a cell on the page is in the downloaded .docx, and no difference is reported", async () => {
+  const page = await session.open("preview.html?sample=care-leavers-eet");
+  await page.waitForFunction(() => window.scrutinyPreview !== undefined, undefined, SHORT);
+  const view = page.getByRole("region", { name: "Word document (simulated)" });
+  await view.locator("td").first().waitFor(SHORT);
+
+  const before = await snapshot(page);
+  const assessment = parse(before).recommendations[0]!.rounds.at(-1)!.assessment!;
+  const at = assessment.location;
+  if (at.kind !== "cell") throw new Error("the assessment is not in a cell");
+  const box = view.locator(`td[data-location="t${at.table}r${at.row}c${at.cell}"]`).getByRole("textbox").first();
+  const was = await box.innerText();
+  await box.click(SHORT);
+  await page.keyboard.press("Control+Home");
+  // Many keystrokes, one paragraph: Download replays them as one change.
+  await page.keyboard.type("4. Not Achieved. ");
+  await expect(box.innerText()).resolves.toBe(`4. Not Achieved. ${was}`);
+
+  const shown = await snapshot(page);
+  const read = await readDocx(await download(page));
+  expect(read).toEqual(shown);
+  expect(parse(read).recommendations[0]!.rounds.at(-1)!.assessment!.text.startsWith("4. Not Achieved. ")).toBe(true);
+  expect(parse(read).recommendations[0]!.rounds.at(-1)!.assessment!.grade).toBe(4);
+  expect(await page.getByText("Downloaded, with a difference").count()).toBe(0);
+
+  // Enter splits the paragraph: that is not replayed, and Download says so.
+  await box.click(SHORT);
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("A second paragraph");
+  await expect(parse(await snapshot(page)).recommendations[0]!.rounds.at(-1)!.assessment!.text).toMatch(/\nA second paragraph$/);
+  const split = await readDocx(await download(page));
+  expect(split).not.toEqual(await snapshot(page));
+  await page.getByText("Downloaded, with a difference").waitFor(SHORT);
+  await page.getByText(/not paragraphs split or joined on the page \(Enter, or Backspace at the start of a paragraph\)/).waitFor(SHORT);
+});
+
+/** Check, then add a November 2026 update to every recommendation from the pane's Update tab. */
+async function addNovember2026Update(page: Page): Promise<void> {
+  await pane(page).getByRole("button", { name: /^(Check document|Re-check)$/ }).click(SHORT);
+  await pane(page).getByRole("button", { name: "Re-check" }).waitFor(SHORT);
+  await pane(page).getByRole("tab", { name: "Update" }).click(SHORT);
+  const add = section(page, "Add an update");
+  await add.waitFor(SHORT);
+  await add.getByLabel("Month", { exact: true }).selectOption("11");
+  await add.getByLabel("Year", { exact: true }).selectOption("2026");
+  await add.getByRole("button", { name: /^Add to \d+ recommendations?$/ }).click(SHORT);
+  await add.getByText(/^Added a November 2026 update to \d+ recommendations?$/).waitFor(SHORT);
+}
