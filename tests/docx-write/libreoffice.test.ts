@@ -10,7 +10,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { tmpdir } from "os";
 import { join } from "path";
 import { readDocx } from "../../src/docx";
-import { planAddComments } from "../../src/model";
+import { parse, planAddComments, planReplaceParagraphText } from "../../src/model";
+import type { DocumentSnapshot, Location } from "../../src/model/snapshot";
 import { addPlan, applied, documentXml, fixture, ROW_FIXTURES, summaryPlan, withTrackedChanges } from "./helpers";
 
 jest.setTimeout(240_000);
@@ -22,6 +23,9 @@ const PDFTOTEXT = "/usr/bin/pdftotext";
 const MISSING =
   "LibreOffice Writer (and poppler-utils) are needed for this test and are not installed: run " +
   "`bash scripts/ensure-deps.sh --libreoffice` (it installs Debian's libreoffice-writer-nogui and poppler-utils).";
+
+const TYPED = "3. Slipped, typed over in the preview";
+const TYPED_FILE = "careers-provision-tracked-updated.docx";
 
 let dir: string;
 const written: string[] = [];
@@ -47,9 +51,20 @@ beforeAll(async () => {
   }
   const tracked = await withTrackedChanges(fixture("careers-provision.docx"));
   const trackedAdded = await applied(tracked, addPlan(await readDocx(tracked)));
-  writeFileSync(join(dir, "careers-provision-tracked-updated.docx"), trackedAdded.bytes);
-  written.push("careers-provision-tracked-updated.docx");
+  // And text typed over an officer's Assessment (as the preview's Download replays it): a tracked deletion and insertion.
+  const earlier = parse(trackedAdded.snapshot).recommendations[0]!.rounds.at(-2)!.assessment!;
+  const typed = planReplaceParagraphText({ location: earlier.location, paragraph: 0 }, firstParagraph(trackedAdded.snapshot, earlier.location), TYPED);
+  if (!typed.ok) throw new Error(typed.reason);
+  const trackedTyped = await applied(trackedAdded.bytes, typed.plan);
+  writeFileSync(join(dir, TYPED_FILE), trackedTyped.bytes);
+  written.push(TYPED_FILE);
 });
+
+function firstParagraph(snapshot: DocumentSnapshot, location: Location): string {
+  const table = location.kind === "cell" ? snapshot.blocks.find((block) => block.kind === "table" && block.index === location.table) : undefined;
+  if (location.kind !== "cell" || table?.kind !== "table") throw new Error("The Assessment is not in a table cell.");
+  return table.rows[location.row]!.cells[location.cell]!.paragraphs[0]!;
+}
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -83,6 +98,7 @@ test("LibreOffice Writer converts every written file to PDF without an error", (
     const shows = (pattern: RegExp): boolean => pattern.test(text);
     expect({ name, rows: shows(/Evidence of Progress \(January 2027\)/), dropdown: shows(/Choose a grade/) }).toEqual({ name, rows: true, dropdown: true });
     if (!name.includes("tracked")) expect({ name, summary: shows(/Grade summary for/) }).toEqual({ name, summary: true });
+    if (name === TYPED_FILE) expect({ name, typed: text.includes(TYPED) }).toEqual({ name, typed: true });
   }
 
   // A page with new rows, as a picture to look at (and for the README).
