@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, type ClipboardEvent, type KeyboardEvent } from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { flushSync } from "react-dom";
 
 /** Where the caret goes after an edit: a paragraph (index in body.paragraphs) and an offset in its typed text. */
 export interface CaretPlace {
@@ -44,12 +45,20 @@ function caretIn(element: HTMLElement): { start: number; end: number } | null {
   return { start: offset(range.startContainer, range.startOffset), end: offset(range.endContainer, range.endOffset) };
 }
 
-/** Once the page is redrawn, focuses the editable paragraph `place.paragraph`, the caret `place.at` into its text. */
-function moveCaretSoon(page: Document, place: CaretPlace): void {
-  requestAnimationFrame(() => {
-    const target = page.querySelector(`[data-editable-paragraph="${place.paragraph}"]`);
-    if (target instanceof HTMLElement) placeCaret(target, place.at);
+/**
+ * Applies `change` to the document, redraws the page at once and focuses the editable paragraph
+ * `place.paragraph`, the caret `place.at` into its text. Redrawn synchronously (flushSync) so that a key
+ * typed straight after Enter or Backspace lands in the paragraph the caret moved to, not the one it left.
+ */
+function changeThenMoveCaret<T>(page: Document, change: () => T, placeOf: (changed: T) => CaretPlace | undefined): void {
+  let changed: T | undefined;
+  flushSync(() => {
+    changed = change();
   });
+  const place = placeOf(changed as T);
+  if (!place) return;
+  const target = page.querySelector(`[data-editable-paragraph="${place.paragraph}"]`);
+  if (target instanceof HTMLElement) placeCaret(target, place.at);
 }
 
 /** Focuses an editable paragraph and puts the caret `at` characters into its text. */
@@ -107,8 +116,11 @@ export function EditableText({
     const lines = inserted.split(LINE_END);
     const last = lines[lines.length - 1] ?? "";
     const at = lines.length === 1 ? caret.start + last.length : last.length;
-    typing.type(paragraph, now.slice(0, caret.start) + inserted + now.slice(caret.end));
-    moveCaretSoon(element.ownerDocument, { paragraph: paragraph + lines.length - 1, at });
+    changeThenMoveCaret(
+      element.ownerDocument,
+      () => typing.type(paragraph, now.slice(0, caret.start) + inserted + now.slice(caret.end)),
+      () => ({ paragraph: paragraph + lines.length - 1, at }),
+    );
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLSpanElement>): void => {
@@ -123,8 +135,7 @@ export function EditableText({
     const caret = caretIn(element);
     if (caret && caret.start === 0 && caret.end === 0) {
       event.preventDefault();
-      const met = typing.join(paragraph);
-      if (met) moveCaretSoon(element.ownerDocument, met);
+      changeThenMoveCaret(element.ownerDocument, () => typing.join(paragraph), (met) => met ?? undefined);
     }
   };
 
