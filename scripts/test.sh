@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh --browser --libreoffice
 
-echo "== typecheck"; npx tsc --noEmit -p tsconfig.json && npx tsc --noEmit -p tsconfig.model.json
+echo "== typecheck"; npm run --silent typecheck
 echo "== lint";      npx eslint .
 mkdir -p test-results
 echo "== unit";      npx jest --ci --json --outputFile=test-results/unit.json
