@@ -1,7 +1,7 @@
 import type JSZip from "jszip";
 import { DocxError, messages } from "./errors";
 import { nodeZlib } from "./node-zlib";
-import { concat, readEntry } from "./zip";
+import { readEntry, throughPlatformStream } from "./zip";
 import { childElement, decodePart, parseXmlTree, type PartEncoding, type XmlTree } from "./write-xml";
 
 const MAIN_PART = "word/document.xml";
@@ -146,21 +146,7 @@ export async function replacePart(zip: JSZip, path: string, bytes: Uint8Array): 
  */
 async function deflateWithPlatform(bytes: Uint8Array): Promise<{ data: Uint8Array; crc32: number } | undefined> {
   try {
-    // Read chunk by chunk: `new Response(stream)` would be shorter, but loads Node's whole fetch (≈ 40 ms).
-    const stream = new CompressionStream("gzip");
-    const writer = stream.writable.getWriter();
-    writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined);
-    writer.close().catch(() => undefined);
-    const reader = stream.readable.getReader();
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      total += value.length;
-    }
-    const gzip = concat(chunks, total);
+    const gzip = await throughPlatformStream(new CompressionStream("gzip"), bytes as Uint8Array<ArrayBuffer>);
     if (gzip.length < 18) return undefined;
     const trailer = new DataView(gzip.buffer, gzip.byteOffset + gzip.length - 8, 8);
     // A header with optional fields (FLG ≠ 0) or a size that does not match is not what this expects.

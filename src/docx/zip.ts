@@ -121,10 +121,22 @@ function deflatedContent(entry: JSZip.JSZipObject): { content: ArrayBufferView<A
  * bytes out for the same deflate data; any failure other than the size limit falls back to jszip.
  */
 async function inflateWithPlatform(deflated: ArrayBufferView<ArrayBuffer>, limit: number): Promise<Uint8Array> {
-  const stream = new DecompressionStream("deflate-raw");
+  return throughPlatformStream(new DecompressionStream("deflate-raw"), deflated, limit);
+}
+
+/**
+ * `input` through one of the platform's (de)compression streams, read back whole, chunk by chunk
+ * (`new Response(stream)` would be shorter, but loads Node's whole fetch, ≈ 40 ms). More than `limit`
+ * bytes out is the part-size DocxError.
+ */
+export async function throughPlatformStream(
+  stream: CompressionStream | DecompressionStream,
+  input: ArrayBufferView<ArrayBuffer>,
+  limit = Number.POSITIVE_INFINITY,
+): Promise<Uint8Array> {
   const writer = stream.writable.getWriter();
   // A failure shows on the reading side as well; these promises are only kept from going unhandled.
-  writer.write(deflated).catch(() => undefined);
+  writer.write(input).catch(() => undefined);
   writer.close().catch(() => undefined);
   const reader = stream.readable.getReader();
   const chunks: Uint8Array[] = [];
@@ -286,7 +298,7 @@ function startsWith(bytes: Uint8Array, signature: number[]): boolean {
   return signature.every((byte, index) => bytes[index] === byte);
 }
 
-export function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
+function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
   if (chunks.length === 1) return chunks[0];
   const result = new Uint8Array(total);
   let offset = 0;
