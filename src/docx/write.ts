@@ -20,11 +20,6 @@ export { DocxWriteError, type DocxWriteReason } from "./write-errors";
 export { openDocx, type OpenedDocx } from "./write-open";
 
 export interface DocxWriteOptions {
-  /**
-   * The reader's snapshot of these very bytes, when the caller already has it. Unused: the writer
-   * reads the file once itself, noting where each place is (pass `openDocx`'s result to read once in all).
-   */
-  snapshot?: DocumentSnapshot;
   /** The time recorded on tracked insertions. */
   now?: Date;
   /**
