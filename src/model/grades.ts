@@ -1,5 +1,5 @@
 import type { Grade, TextSpan } from "./types";
-import { DASHES } from "./text";
+import { DASHES, isWhitespace } from "./text";
 
 /**
  * Reading grades as officers write them. The council's scale is 1 Fully Achieved, 2 On-Track,
@@ -122,8 +122,8 @@ export function readAssessment(text: string): GradeReading {
 function phraseSpan(text: string, from: number, length: number): TextSpan {
   let start = from;
   let end = from + length;
-  while (start < end && /\s/.test(text.charAt(start))) start++;
-  while (end > start && /\s/.test(text.charAt(end - 1))) end--;
+  while (start < end && isWhitespace(text.charCodeAt(start))) start++;
+  while (end > start && isWhitespace(text.charCodeAt(end - 1))) end--;
   return { offset: start, length: end - start };
 }
 
