@@ -314,6 +314,13 @@ function checkRounds(
 }
 
 function checkGaps(context: RoundContext): void {
+  const round = context.round;
+  // Evidence and impact both written: the usual round, answered without the findings' code.
+  if (isFilledIn(round.evidence?.text) && isFilledIn(round.impact?.text)) return;
+  gapFindings(context);
+}
+
+function gapFindings(context: RoundContext): void {
   const { round, layout } = context;
   for (const name of TEXT_PARTS) {
     const part = round[name];
@@ -335,6 +342,14 @@ function scaleWords(document: MonitoringDocument): string {
 }
 
 function checkGrade(context: RoundContext): void {
+  const round = context.round;
+  const grade = round.assessment?.grade;
+  // A grade of 1 or 2 where it belongs and nowhere else: nothing to say.
+  if (grade != null && grade < 3 && round.misplacedGrades.length === 0) return;
+  gradeFindings(context);
+}
+
+function gradeFindings(context: RoundContext): void {
   const round = context.round;
   const assessment = round.assessment;
   const names = context.document.gradeNames;
@@ -424,14 +439,7 @@ function checkImpactReferences(context: RoundContext, recommendation: Recommenda
   const round = context.round;
   const impact = round.impact;
   if (!impact) return;
-  if (isAsAbove(impact.text)) {
-    context.add({
-      code: "as-above",
-      severity: "info",
-      text: `Evidence of Impact only says “${quote(impact.text)}”: say which evidence it means, as members may read each recommendation on its own.`,
-      location: impact.location,
-    });
-  }
+  if (isAsAbove(impact.text)) asAbove(context, impact);
   if (!hasWords(impact.text, MIN_COPY_WORDS)) return; // too short to call a copy: no copy key
   const digest = keyDigest(impact.text);
   const seen = impacts.get(digest);
@@ -441,14 +449,26 @@ function checkImpactReferences(context: RoundContext, recommendation: Recommenda
   }
   const first = sameImpact(seen, impact.text);
   if (!first) seen.push({ text: impact.text, recommendation, update: context.update, key: undefined });
-  else if (first.recommendation !== recommendation) {
-    context.add({
-      code: "copied-impact",
-      severity: "warning",
-      text: `Evidence of Impact is word for word the same as ${subject(first.recommendation.number, first.update)}. Describe the impact of this recommendation.`,
-      location: impact.location,
-    });
-  }
+  else if (first.recommendation !== recommendation) copiedImpact(context, impact, first);
+}
+
+// The findings of checkImpactReferences, apart from the check that runs on every impact.
+function asAbove(context: RoundContext, impact: RoundPart): void {
+  context.add({
+    code: "as-above",
+    severity: "info",
+    text: `Evidence of Impact only says “${quote(impact.text)}”: say which evidence it means, as members may read each recommendation on its own.`,
+    location: impact.location,
+  });
+}
+
+function copiedImpact(context: RoundContext, impact: RoundPart, first: SeenImpact): void {
+  context.add({
+    code: "copied-impact",
+    severity: "warning",
+    text: `Evidence of Impact is word for word the same as ${subject(first.recommendation.number, first.update)}. Describe the impact of this recommendation.`,
+    location: impact.location,
+  });
 }
 
 /** The impact seen before whose copy key is `text`'s, if any. The same text needs no key made. */
@@ -479,6 +499,19 @@ function hasExplanation(explanation: string | null): boolean {
 }
 
 function checkLabels(context: RoundContext): void {
+  const round = context.round;
+  const month = round.month;
+  // Nearly every round: each of its rows dated with the round's month, and nothing to say. The
+  // findings are worked out apart, so that this, run on every round, stays small to compile.
+  if (month !== null && inMonth(round.evidence, month) && inMonth(round.assessment, month) && inMonth(round.impact, month)) return;
+  labelFindings(context);
+}
+
+function inMonth(part: RoundPart | null, month: string): boolean {
+  return part === null || part.month === month;
+}
+
+function labelFindings(context: RoundContext): void {
   const round = context.round;
   // The first part the round has, and the first whose date could not be read (plain loops: every round).
   let first: RoundPart | null = null;
