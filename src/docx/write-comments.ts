@@ -4,10 +4,10 @@ import { COMMENT_PREFIX, type Write } from "../model/plan";
 import type { DocumentSnapshot, Location } from "../model/snapshot";
 import { DocxWriteError } from "./write-errors";
 import { REVISION_AUTHOR, revisionAt } from "./write-markup";
-import { structureOf, writableStructure, type OpenedDocx } from "./write-open";
+import { hasShapeOf, writableStructure, type OpenedDocx } from "./write-open";
 import { partPath, replacePart, type WritablePackage } from "./write-package";
 import { applySplices, type Splice } from "./write-splice";
-import { assertSameShape, type DocumentStructure } from "./write-structure";
+import type { DocumentStructure } from "./write-structure";
 import { readEntry } from "./zip";
 import { childElement, decodePart, descendants, encodePart, escapeXml, parseXmlTree, type XmlElement, type XmlTree } from "./write-xml";
 
@@ -298,10 +298,14 @@ function cut(tree: XmlTree, element: XmlElement): string {
 async function written(parts: CommentParts, document: string, changed: Map<string, Uint8Array>, removed: string[]): Promise<Uint8Array> {
   const { pack } = parts;
   // What is written must be well-formed, and the document must still hold the places the reader read.
+  let asPlanned: boolean;
   try {
-    assertSameShape(structureOf(document), parts.snapshot);
+    asPlanned = hasShapeOf(document, parts.snapshot);
     for (const bytes of changed.values()) parseXmlTree(decodePart(bytes).text);
   } catch {
+    asPlanned = false;
+  }
+  if (!asPlanned) {
     throw new DocxWriteError("unsupported", "The comments did not come out as planned, so nothing was written. Please report this.");
   }
   for (const name of removed) pack.zip.remove(name);

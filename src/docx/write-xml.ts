@@ -65,25 +65,32 @@ function parseElements(text: string, roots: XmlElement[]): void {
   parser.write(text).close();
 }
 
-/** A part's text, and the elements parsed from it so far, by where they start. */
+/**
+ * A part's text, and the elements known in it by where they start: those a reader noted (see
+ * positions.ts, which makes each when first asked for) and those scanned from their parent's text since.
+ */
 export interface LazyTree {
   text: string;
-  parsed: Map<number, XmlElement>;
+  /** The element that starts at `start`, if one is known there. */
+  known(start: number): XmlElement | undefined;
+  /** Notes an element just scanned. */
+  remember(element: XmlElement): void;
 }
 
+/** A part's text in which only scanned elements are known (the reader noted none). */
 export function lazyTree(text: string): LazyTree {
-  return { text, parsed: new Map() };
+  const scanned = new Map<number, XmlElement>();
+  return { text, known: (start) => scanned.get(start), remember: (element) => scanned.set(element.start, element) };
 }
 
 /**
  * An element of the part whose start tag runs from `start` to `contentStart` (its end is set by
  * `closeAt`), found by another pass over it: its children are parsed from its own text when first
- * asked for, or taken from an enclosing element's already parsed (a row's, for its cells).
+ * asked for, or taken from an enclosing element's already parsed (a row's, for its cells). The
+ * caller makes it known in `tree` (so that it is the one object for its place).
  */
 export function elementAt(tree: LazyTree, name: string, start: number, contentStart: number): OpenElement {
-  const element = new Element(tree.text, name, start, contentStart, undefined, tree.parsed);
-  tree.parsed.set(start, element);
-  return element;
+  return new Element(tree.text, name, start, contentStart, undefined, tree);
 }
 
 /**
@@ -94,7 +101,7 @@ export function elementAt(tree: LazyTree, name: string, start: number, contentSt
  * known at a place (one the reader noted, or one scanned before) is that very element, so that the
  * same element is never two objects; one whose children are already known is stepped over.
  */
-function scanChildren(parent: Element, known: Map<number, XmlElement>): void {
+function scanChildren(parent: Element, tree: LazyTree): void {
   const text = parent.text;
   const to = parent.contentEnd;
   const open: Element[] = [parent];
@@ -110,7 +117,7 @@ function scanChildren(parent: Element, known: Map<number, XmlElement>): void {
       at = text.indexOf("<", text.indexOf(close, at) + close.length);
     } else {
       const siblings = open[open.length - 1].kids!;
-      const existing = known.get(at) as Element | undefined;
+      const existing = tree.known(at) as Element | undefined;
       if (existing !== undefined && existing.kids !== undefined) {
         siblings.push(existing);
         at = text.indexOf("<", existing.end);
@@ -128,8 +135,8 @@ function scanChildren(parent: Element, known: Map<number, XmlElement>): void {
       const contentStart = index + 1;
       let element = existing;
       if (element === undefined) {
-        element = new Element(text, text.slice(at + 1, nameEnd === -1 ? index : nameEnd), at, contentStart, undefined, known);
-        known.set(at, element);
+        element = new Element(text, text.slice(at + 1, nameEnd === -1 ? index : nameEnd), at, contentStart, undefined, tree);
+        tree.remember(element);
       }
       element.kids = [];
       siblings.push(element);
@@ -166,7 +173,7 @@ class Element implements XmlElement {
     readonly contentStart: number,
     /** Its children, once known (undefined until then: found by scanChildren when asked for). */
     public kids: XmlElement[] | undefined,
-    private readonly known?: Map<number, XmlElement>,
+    private readonly tree?: LazyTree,
   ) {
     this.contentEnd = contentStart;
     this.end = contentStart;
@@ -178,7 +185,7 @@ class Element implements XmlElement {
   get children(): XmlElement[] {
     if (this.kids === undefined) {
       this.kids = [];
-      if (this.end > this.contentStart) scanChildren(this, this.known ?? new Map());
+      if (this.end > this.contentStart) scanChildren(this, this.tree ?? lazyTree(this.text));
     }
     return this.kids;
   }
