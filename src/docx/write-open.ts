@@ -86,9 +86,19 @@ export async function writableStructure(opened: OpenedDocx): Promise<{ pack: Wri
   return { pack, structure: structure.structure()! };
 }
 
-/** Whether a part's text holds the snapshot's places, found as writableStructure finds them (by their `w:` names). */
-export function hasShapeOf(text: string, snapshot: DocumentSnapshot): boolean {
-  const { positions } = readWithPositions(text);
+/**
+ * Whether a part's bytes hold the snapshot's places, found as writableStructure finds them (by their
+ * `w:` names). Only their counts are compared, so no element is made and the part's text is not needed.
+ */
+export function hasShapeOf(bytes: Uint8Array, snapshot: DocumentSnapshot): boolean {
+  const reader = new DocumentReader();
+  const stream = new XmlStream(reader);
+  reader.stream = stream;
+  const positions = new PositionRecorder("", () => stream.position);
+  reader.positions = positions;
+  stream.writeBytes(bytes);
+  stream.end();
+  reader.finish();
   return positions.hasBody && !positions.notWord && !positions.mismatch && positions.sameShapeAs(snapshot);
 }
 

@@ -238,11 +238,59 @@ export type PartEncoding = "utf-8" | "utf-16le" | "utf-16be";
 
 /** The inverse of decodePart: the same bytes for the same text. */
 export function encodePart(text: string, encoding: PartEncoding): Uint8Array {
-  if (encoding === "utf-8") return new TextEncoder().encode(text);
-  const bytes = new Uint8Array(text.length * 2);
-  const view = new DataView(bytes.buffer);
-  for (let index = 0; index < text.length; index++) view.setUint16(index * 2, text.charCodeAt(index), encoding === "utf-16le");
+  return encodePieces([text], encoding);
+}
+
+/** The bytes of the pieces' text joined (as encodePart gives them), written straight into one array of the exact size. */
+export function encodePieces(pieces: readonly string[], encoding: PartEncoding): Uint8Array {
+  if (encoding !== "utf-8") {
+    let length = 0;
+    for (const piece of pieces) length += piece.length;
+    const bytes = new Uint8Array(length * 2);
+    const view = new DataView(bytes.buffer);
+    let at = 0;
+    for (const piece of pieces) {
+      for (let index = 0; index < piece.length; index++, at += 2) view.setUint16(at, piece.charCodeAt(index), encoding === "utf-16le");
+    }
+    return bytes;
+  }
+  if (pieces.length === 1) return new TextEncoder().encode(pieces[0]);
+  // A surrogate pair split between two pieces is one character: the high half goes with the next piece.
+  const joined: string[] = [];
+  let carried = "";
+  for (let index = 0; index < pieces.length; index++) {
+    let piece = carried + pieces[index];
+    carried = "";
+    const last = piece.charCodeAt(piece.length - 1);
+    if (index < pieces.length - 1 && last >= 0xd800 && last <= 0xdbff) {
+      carried = piece.slice(-1);
+      piece = piece.slice(0, -1);
+    }
+    joined.push(piece);
+  }
+  let length = 0;
+  for (const piece of joined) length += utf8Length(piece);
+  const bytes = new Uint8Array(length);
+  const encoder = new TextEncoder();
+  let at = 0;
+  for (const piece of joined) at += encoder.encodeInto(piece, bytes.subarray(at)).written;
   return bytes;
+}
+
+/** What TextEncoder writes for `text`: a lone surrogate as U+FFFD (3 bytes). */
+function utf8Length(text: string): number {
+  let length = text.length;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) continue;
+    if (code < 0x800) length += 1;
+    else if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
+      // A pair: 4 bytes for its two code units.
+      length += 2;
+      index++;
+    } else length += 2;
+  }
+  return length;
 }
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
