@@ -436,24 +436,32 @@ function refuseLocked(context: SimRequestContext, p: SimParagraphModel, at: numb
 
 /** The innermost content control around a paragraph: one wrapping a table it is in (inline controls are in paragraphs, not around them). */
 export function parentControl(blocks: SimBlock[], p: SimParagraphModel): SimControl | null {
-  for (const block of blocks) {
-    if (block.kind !== "table") continue;
-    for (const row of block.rows) {
-      for (const c of row.cells) {
-        if (paragraphsIn(c.blocks).some((e) => e.paragraph === p)) return parentControl(c.blocks, p) ?? block.control ?? null;
+  return parentControls(blocks).get(p) ?? null;
+}
+
+/** Every paragraph in a table wrapped by a content control, with the innermost such control. */
+function parentControls(blocks: SimBlock[]): Map<SimParagraphModel, SimControl> {
+  const out = new Map<SimParagraphModel, SimControl>();
+  const walk = (list: SimBlock[], around: SimControl | null): void => {
+    for (const block of list) {
+      if (block.kind === "paragraph") {
+        if (around) out.set(block, around);
+        continue;
       }
+      for (const row of block.rows) for (const c of row.cells) walk(c.blocks, block.control ?? around);
     }
-  }
-  return null;
+  };
+  walk(blocks, null);
+  return out;
 }
 
 /** Paragraph.parentContentControlOrNullObject: the control found at sync, or a null object. */
 function parentControlProxy(context: SimRequestContext, paragraph: () => SimParagraphModel): SimContentControl {
   return new SimContentControl(context, () => {
-    const p = paragraph();
-    const control = parentControl(context.state.document.blocks, p);
+    const blocks = context.state.document.blocks;
+    const control = context.memoized("parentControls", () => parentControls(blocks)).get(paragraph());
     if (!control) return NULL_TARGET;
-    const host = controlsIn(context.state.document.blocks).find((found) => found.control === control)!.host;
+    const host = context.memoized("controlHosts", () => new Map(controlsIn(blocks).map((found) => [found.control, found.host]))).get(control)!;
     return controlTarget({ control, host });
   });
 }

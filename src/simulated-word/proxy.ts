@@ -238,7 +238,7 @@ export abstract class SimClientCollection<TModel, TItem extends SimClientObject<
         const values = models.map((m) =>
           readProperties(this.context, m, this.itemProperties, parsed.names, this.typeName, this.itemRequirements),
         );
-        const navigated = parsed.paths.size === 0 ? [] : items.map((item) => item.readNow({ names: [], paths: parsed.paths }));
+        const navigated = parsed.paths.size === 0 ? [] : this.context.readingAll(() => items.map((item) => item.readNow({ names: [], paths: parsed.paths })));
         return () => {
           items.forEach((item, i) => item.fulfil(values[i]!));
           for (const then of navigated) then();
