@@ -74,11 +74,6 @@ export function tableStarts(tables: readonly LoadedTable[], paragraphs: readonly
   return interleave(tables, paragraphs).starts;
 }
 
-/** How many paragraphs a table's values split into. */
-export function tableParagraphCount(t: LoadedTable): number {
-  return paragraphCount(t);
-}
-
 function interleave(tables: readonly LoadedTable[], paragraphs: readonly LoadedParagraph[]): { blocks: SnapshotBlock[]; starts: (number | undefined)[] } {
   const topLevel = tables.filter((t) => t.nestingLevel === 1);
   const starts: (number | undefined)[] = [];
