@@ -20,7 +20,8 @@ export function check(document: MonitoringDocument, plan?: CyclePlan): Finding[]
   checkHeader(document, findings);
 
   const recommendations = document.recommendations;
-  const anyRounds = recommendations.some((recommendation) => recommendation.rounds.length > 0);
+  let anyRounds = false;
+  for (const recommendation of recommendations) if (recommendation.rounds.length > 0) anyRounds = true;
   if (!anyRounds && recommendations.length > 0) {
     findings.add(null, {
       code: "no-rounds-yet",
@@ -112,10 +113,12 @@ class FindingList {
 
   constructor(document: MonitoringDocument) {
     this.groups = new Array<Record<Severity, Finding[]> | undefined>(document.recommendations.length + 1);
-    document.recommendations.forEach((recommendation, index) => {
+    const recommendations = document.recommendations;
+    for (let index = 0; index < recommendations.length; index++) {
+      const recommendation = recommendations[index];
       this.groupOf.set(recommendation, index + 1);
       if (!this.byNumber.has(recommendation.number)) this.byNumber.set(recommendation.number, recommendation);
-    });
+    }
   }
 
   recommendation(number: string): Recommendation | null {

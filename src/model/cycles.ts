@@ -32,22 +32,26 @@ export const CYCLE_WINDOW_MONTHS = 4;
  */
 export function groupCycles(document: MonitoringDocument): CyclePlan {
   const recommendations = document.recommendations;
-  const roundCycle = recommendations.map((recommendation) => recommendation.rounds.map(() => -1));
+  const roundCycle: number[][] = [];
 
   // Dated rounds bucketed by month, each bucket in document order: walking the months in order is
   // then the stable sort by month, without sorting every round (documents span a few dozen months).
   // A bucket holds pairs of numbers, recommendation then round, rather than an object per round.
+  // One plain pass, with no closure per recommendation or round.
   const byOrder = new Map<number, number[]>();
-  recommendations.forEach((recommendation, rec) => {
-    const rounds = recommendation.rounds;
+  for (let rec = 0; rec < recommendations.length; rec++) {
+    const rounds = recommendations[rec].rounds;
+    const cycles: number[] = [];
     for (let index = 0; index < rounds.length; index++) {
+      cycles.push(-1);
       const order = monthOrdinal(rounds[index].month);
       if (order === null) continue;
       const bucket = byOrder.get(order);
       if (bucket) bucket.push(rec, index);
       else byOrder.set(order, [rec, index]);
     }
-  });
+    roundCycle.push(cycles);
+  }
   const orders = [...byOrder.keys()].sort((a, b) => a - b);
 
   const monthCounts: Map<Month, number>[] = [];

@@ -1,5 +1,5 @@
 import { groupCycles, type CyclePlan } from "./cycles";
-import type { Grade, GradeCounts, MonitoringDocument, Round, RoundTotals, Totals } from "./types";
+import type { Grade, GradeCounts, GradeHistory, MonitoringDocument, Round, RoundTotals, Totals } from "./types";
 
 /**
  * The grades added up: each recommendation's latest round, every update cycle across the document
@@ -12,18 +12,22 @@ export function totals(document: MonitoringDocument, plan?: CyclePlan): Totals {
   const latest = emptyCounts();
   const rounds: RoundTotals[] = cycles.map((cycle) => ({ label: cycle.label, month: cycle.month, counts: emptyCounts() }));
 
-  const history = document.recommendations.map((recommendation, rec) => {
+  // Plain loops: a closure per recommendation and per round costs more than the counting, cold.
+  const recommendations = document.recommendations;
+  const history: GradeHistory[] = [];
+  for (let rec = 0; rec < recommendations.length; rec++) {
+    const recommendation = recommendations[rec];
     const last = recommendation.rounds[recommendation.rounds.length - 1];
     count(latest, last ? gradeOf(last) : null);
-    return {
-      recommendation: recommendation.number,
-      grades: recommendation.rounds.map((round, index) => {
-        const cycle = cycles[roundCycle[rec][index]];
-        count(rounds[roundCycle[rec][index]].counts, gradeOf(round));
-        return { label: cycle.label, month: round.month, grade: gradeOf(round) };
-      }),
-    };
-  });
+    const grades: GradeHistory["grades"] = [];
+    for (let index = 0; index < recommendation.rounds.length; index++) {
+      const round = recommendation.rounds[index];
+      const cycle = cycles[roundCycle[rec][index]];
+      count(rounds[roundCycle[rec][index]].counts, gradeOf(round));
+      grades.push({ label: cycle.label, month: round.month, grade: gradeOf(round) });
+    }
+    history.push({ recommendation: recommendation.number, grades });
+  }
   return { latest, rounds, history };
 }
 
