@@ -1,4 +1,4 @@
-import type { DocumentSnapshot, SnapshotBlock, SnapshotCell, SnapshotRow, SnapshotTable } from "../model/snapshot";
+import type { DocumentSnapshot, SnapshotBlock, SnapshotCell, SnapshotParagraph, SnapshotRow, SnapshotTable } from "../model/snapshot";
 import { DocxError, messages } from "./errors";
 import { MARKUP_COMPATIBILITY, UNDERSTOOD_NAMESPACES, isWordprocessingMl } from "./names";
 import type { PositionRecorder } from "./positions";
@@ -148,6 +148,8 @@ export class DocumentReader {
   private readonly rows = new Collector<SnapshotRow>();
   private readonly cells = new Collector<SnapshotCell>();
   private readonly cellParagraphs = new Collector<string>();
+  /** Body paragraphs whose text may still hold on to a piece of the part (see ownCopies). */
+  private readonly sharingBody: SnapshotParagraph[] = [];
 
   constructor() {
     this.push(ROOT, ROOT, null, null, null, ENDS_NOTHING);
@@ -155,6 +157,7 @@ export class DocumentReader {
 
   finish(): DocumentSnapshot {
     if (!this.bodySeen) throw new DocxError("not-word", messages.notWord());
+    this.ownBodyTexts();
     return { blocks: this.blocks.slice() };
   }
 
@@ -251,7 +254,10 @@ export class DocumentReader {
     } else if (frame.ends === ENDS_ROW) {
       frame.row!.cells = this.cells.take();
     } else if (frame.ends === ENDS_TABLE) {
-      frame.table!.rows = this.rows.take();
+      const table = frame.table!;
+      table.rows = this.rows.take();
+      // With positions, the part's whole text is kept anyway (and the texts are slices of it).
+      if (this.positions === null) ownTexts(table);
     }
   }
 
@@ -326,7 +332,9 @@ export class DocumentReader {
     const text = this.paragraphText;
     this.paragraphText = "";
     if (sink === null) {
-      this.blocks.push({ kind: "paragraph", text, location: { kind: "paragraph", paragraph: this.paragraphs++ } });
+      const paragraph: SnapshotParagraph = { kind: "paragraph", text, location: { kind: "paragraph", paragraph: this.paragraphs++ } };
+      this.blocks.push(paragraph);
+      if (text.length >= SHORTEST_SHARED && this.positions === null && this.sharingBody.push(paragraph) >= BODY_TEXTS_AT_ONCE) this.ownBodyTexts();
     } else {
       // `sink` is the one open top-level cell, whose paragraphs are being collected.
       this.cellParagraphs.add(text);
@@ -367,6 +375,13 @@ export class DocumentReader {
     this.push(BLOCKS, BLOCKS, cell, null, null, ENDS_CELL);
   }
 
+  private ownBodyTexts(): void {
+    const paragraphs = this.sharingBody;
+    const own = ownCopies(paragraphs.map((paragraph) => paragraph.text));
+    if (own !== undefined) for (let i = 0; i < paragraphs.length; i++) paragraphs[i].text = own[i];
+    paragraphs.length = 0;
+  }
+
   private countTablePart(): void {
     if (++this.tableParts > MAX_TABLE_PARTS) throw new DocxError("too-large", messages.tooManyTableParts(MAX_TABLE_PARTS));
   }
@@ -405,6 +420,48 @@ export class DocumentReader {
     if (prefixes.length === 0 || prefixes[0] === "") return false;
     return prefixes.every((prefix) => UNDERSTOOD_NAMESPACES.has(this.stream?.resolve(prefix) ?? ""));
   }
+}
+
+/**
+ * Texts this short are copies already: V8 slices and joins only longer strings. Longer ones are, as
+ * saxes hands text over, slices of the ~256 KB pieces of the part it is fed (and a paragraph of
+ * several runs joins those), so a snapshot holding them would keep every piece of the part alive,
+ * about the part's size again.
+ */
+const SHORTEST_SHARED = 13;
+/** Joins a table's texts, never in its text (XML has no U+0000, and the reader adds none). */
+const SEPARATOR = "\u0000";
+/** Body paragraphs' texts are given storage of their own this many at a time. */
+const BODY_TEXTS_AT_ONCE = 1024;
+
+/** A table's cells' paragraphs given storage of their own (see ownCopies). */
+function ownTexts(table: SnapshotTable): void {
+  const shared: string[] = [];
+  for (const row of table.rows) {
+    for (const cell of row.cells) {
+      for (const text of cell.paragraphs) if (text.length >= SHORTEST_SHARED) shared.push(text);
+    }
+  }
+  const own = ownCopies(shared);
+  if (own === undefined) return;
+  let at = 0;
+  for (const row of table.rows) {
+    for (const cell of row.cells) {
+      const paragraphs = cell.paragraphs;
+      for (let i = 0; i < paragraphs.length; i++) if (paragraphs[i].length >= SHORTEST_SHARED) paragraphs[i] = own[at++];
+    }
+  }
+}
+
+/**
+ * The same texts, holding on to nothing but their characters: joined into one string and split
+ * again, they are slices of that string, which holds exactly them. Undefined when there is nothing
+ * to copy (or, which cannot happen, a text held the separator).
+ */
+function ownCopies(texts: string[]): string[] | undefined {
+  if (texts.length === 0) return undefined;
+  const own = texts.join(SEPARATOR).split(SEPARATOR);
+  return own.length === texts.length ? own : undefined;
 }
 
 /** Items collected in one array, reused, until `take` copies them out (exactly sized, no spare slots). */
