@@ -1,6 +1,6 @@
 import { newCellParagraphs } from "../model/edit-apply";
 import { SUMMARY_TAG, type Plan, type Write } from "../model/plan";
-import type { DocumentSnapshot } from "../model/snapshot";
+import type { DocumentSnapshot, Location } from "../model/snapshot";
 import { DocxWriteError } from "./write-errors";
 import { unmetExpectation } from "./write-expect";
 import { verifyWithReader, type ExpectedBlock, type Fragment } from "./write-verify";
@@ -8,13 +8,12 @@ import { IdAllocator, revisionAt } from "./write-markup";
 import { openDocx, writableStructure, type OpenedDocx } from "./write-open";
 import { replacePart } from "./write-package";
 import { newParagraphXml, newRowXml, type BuildContext } from "./write-rows";
-import { applySplices, type Splice } from "./write-splice";
+import { encodeSplices, type Splice } from "./write-splice";
 import { sdtTag, type DocumentStructure, type DocxTable } from "./write-structure";
 import { setGradeEdits } from "./write-grade";
 import { summaryPlace, summaryXml } from "./write-summary";
 import { applyCommentWrites, isCommentWrite } from "./write-comments";
 import { replaceTextEdits } from "./write-text";
-import { encodePart } from "./write-xml";
 
 export { DocxWriteError, type DocxWriteReason } from "./write-errors";
 export { openDocx, type OpenedDocx } from "./write-open";
@@ -57,9 +56,8 @@ export async function applyPlanToDocx(file: Uint8Array | OpenedDocx, plan: Plan,
     structure,
   };
   const edits = plan.writes.flatMap((write, order) => WRITERS[write.kind]!(context, write as never).map((edit) => ({ ...edit, order })));
-  const text = applySplices(pack.document.text, edits);
   verifyWithReader(pack, edits.flatMap((edit) => (edit.reads ? [edit.reads] : [])));
-  return replacePart(pack.zip, pack.documentPath, encodePart(text, pack.encoding));
+  return replacePart(pack.zip, pack.documentPath, encodeSplices(pack.document.text, edits, pack.encoding));
 }
 
 interface WriteContext extends BuildContext {
@@ -112,7 +110,7 @@ const WRITERS: { [K in Write["kind"]]?: Writer<K> } = {
         ? context.structure.paragraphs[location.paragraph]
         : tableAt(context, location.table).rows[location.row]?.cells[location.cell]?.paragraphs[paragraph];
     if (!found) throw layoutChanged();
-    const { edits, reads } = replaceTextEdits(context, found, write);
+    const { edits, reads } = replaceTextEdits(context, found, write, paragraphText(context.snapshot, location, paragraph));
     return edits.map((edit, index) => (index === 0 ? { ...edit, reads } : edit));
   },
   "replace-summary": (context, write) => {
@@ -124,6 +122,17 @@ const WRITERS: { [K in Write["kind"]]?: Writer<K> } = {
     return [{ start: replaced.start, end: replaced.end, text, reads: { xml: text, blocks: [summaryBlock(write.rows)] } }];
   },
 };
+
+/** The text the reader read in a paragraph of the snapshot (the one the plan's expectations were checked against). */
+function paragraphText(snapshot: DocumentSnapshot, location: Location, paragraph: number): string | null {
+  for (const block of snapshot.blocks) {
+    if (location.kind === "paragraph" && block.kind === "paragraph" && block.location.paragraph === location.paragraph) return block.text;
+    if (location.kind === "cell" && block.kind === "table" && block.index === location.table) {
+      return block.rows[location.row]?.cells[location.cell]?.paragraphs[paragraph] ?? null;
+    }
+  }
+  return null;
+}
 
 function summaryBlock(rows: string[][]): ExpectedBlock {
   return { kind: "table", rows: rows.map((row) => row.map((text) => [text])) };
