@@ -1,6 +1,8 @@
 /**
- * What a cold `scrutiny-check file.docx` loads (webpack.cli.config.js): not child_process (with its
- * dgram and the rest), which commander requires only for subcommands these commands do not have.
+ * A cold `scrutiny-check file.docx`: what it loads (webpack.cli.config.js: not child_process, with its
+ * dgram and the rest, which commander requires only for subcommands these commands do not have), the code
+ * cache it starts from (bin/load.js, saved by scripts/build-cli.js after a training run), and how it ends
+ * (exitWhenWritten: at once, with everything written).
  */
 import { spawnSync } from "child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
@@ -44,4 +46,33 @@ test("commander's child_process is there when asked for: the bundle's getter giv
   expect(external).not.toBeNull();
   const lazy = vm.runInNewContext(`(${external![1]})`, { require }) as { spawn: unknown };
   expect(lazy.spawn).toBe(require("child_process").spawn);
+});
+
+test("the build's code cache is accepted by a plain node, and holds what the training run compiled, not only the top level", () => {
+  const probe = [
+    'const fs = require("fs"), vm = require("vm"), Module = require("module");',
+    `const file = ${JSON.stringify(join(ROOT, "build", "cli", "main.js"))};`,
+    'const source = Module.wrap(fs.readFileSync(file, "utf8"));',
+    'const cachedData = fs.readFileSync(file.replace(/\\.js$/, ".cache"));',
+    "const script = new vm.Script(source, { filename: file, cachedData });",
+    "const topLevel = new vm.Script(source).createCachedData().length;",
+    "process.stdout.write(JSON.stringify({ rejected: script.cachedDataRejected, trained: cachedData.length, topLevel }));",
+  ].join("\n");
+  const run = spawnSync(process.execPath, ["-e", probe], { cwd: ROOT, encoding: "utf8" });
+  const result = JSON.parse(run.stdout) as { rejected: boolean; trained: number; topLevel: number };
+  expect(result.rejected).toBe(false);
+  expect(result.trained).toBeGreaterThan(5 * result.topLevel);
+});
+
+test("the whole report reaches a slow pipe before the command exits, with its exit code", () => {
+  const folder = join(ROOT, "tests", "fixtures", "docx");
+  const command = (out: string): string =>
+    `"${process.execPath}" "${join(ROOT, "bin", "scrutiny-check.js")}" --json "${folder}" 2>/dev/null | (sleep 1; cat > "${out}"); echo "\${PIPESTATUS[0]}"`;
+  const direct = spawnSync(process.execPath, [join(ROOT, "bin", "scrutiny-check.js"), "--json", folder], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const piped = spawnSync("bash", ["-c", command(join(dir, "report.json"))], { cwd: ROOT, encoding: "utf8" });
+  expect(direct.status).toBe(2);
+  expect(piped.stdout.trim()).toBe("2");
+  const report = readFileSync(join(dir, "report.json"), "utf8");
+  expect(report.length).toBeGreaterThan(100_000);
+  expect(report).toBe(direct.stdout);
 });
