@@ -174,7 +174,7 @@ export async function streamEntryInto<T>(zip: JSZip, path: string, start: () => 
   const deflated = deflatedContent(entry);
   const zlib = nodeZlib();
   if (deflated && zlib && deflated.size <= WHOLE_INFLATE_BYTES) {
-    const whole = inflateSmallWithNode(zlib, deflated.content, limit);
+    const whole = inflateSmallWithNode(zlib, deflated, limit);
     if (whole !== undefined && whole.length === deflated.size) {
       const feed = new Feed(start());
       for (let at = 0; at < whole.length; at += FEED_BYTES) feed.take(whole.subarray(at, at + FEED_BYTES));
@@ -213,11 +213,17 @@ const FEED_BYTES = 256 * 1024;
  * damaged or too-large outcome it always gave. Past `limit` (below WHOLE_INFLATE_BYTES) it is the
  * part-size DocxError, as streaming it would be.
  */
-function inflateSmallWithNode(zlib: typeof Zlib, deflated: ArrayBufferView<ArrayBuffer>, limit: number): Uint8Array | undefined {
+function inflateSmallWithNode(
+  zlib: typeof Zlib,
+  { content, size }: { content: ArrayBufferView<ArrayBuffer>; size: number },
+  limit: number,
+): Uint8Array | undefined {
   try {
     // One byte more than allowed, so that "larger than the entry says" is told from "exactly its size".
     const most = Math.min(limit, WHOLE_INFLATE_BYTES + 1);
-    return zlib.inflateRawSync(new Uint8Array(deflated.buffer, deflated.byteOffset, deflated.byteLength), { maxOutputLength: most });
+    // Output in one piece of the size the entry gives (zlib's 16 KB default means ~60 pieces joined at the end).
+    const chunkSize = Math.max(zlib.constants.Z_MIN_CHUNK, Math.min(size + 1, most));
+    return zlib.inflateRawSync(new Uint8Array(content.buffer, content.byteOffset, content.byteLength), { maxOutputLength: most, chunkSize });
   } catch (error) {
     if ((error as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE" && limit <= WHOLE_INFLATE_BYTES) {
       throw new DocxError("too-large", messages.textTooLarge(limit));
