@@ -4,10 +4,10 @@ import { COMMENT_PREFIX, type Write } from "../model/plan";
 import type { DocumentSnapshot, Location } from "../model/snapshot";
 import { DocxWriteError } from "./write-errors";
 import { REVISION_AUTHOR, revisionAt } from "./write-markup";
-import { structureOf, writableStructure, type OpenedDocx } from "./write-open";
+import { hasShapeOf, writableStructure, type OpenedDocx } from "./write-open";
 import { partPath, replacePart, type WritablePackage } from "./write-package";
-import { applySplices, type Splice } from "./write-splice";
-import { assertSameShape, type DocumentStructure } from "./write-structure";
+import { applySplices, encodeSplices, type Splice } from "./write-splice";
+import type { DocumentStructure } from "./write-structure";
 import { readEntry } from "./zip";
 import { childElement, decodePart, descendants, encodePart, escapeXml, parseXmlTree, type XmlElement, type XmlTree } from "./write-xml";
 
@@ -121,7 +121,7 @@ async function addComments(parts: CommentParts, writes: readonly Extract<Comment
   if (!parts.relationship) changed.set(parts.relationships.name, encoded(parts.relationships, withRelationship(parts)));
   const override = overrideFor(parts.contentTypes, comments.name);
   if (!override) changed.set(parts.contentTypes.name, encoded(parts.contentTypes, withOverride(parts.contentTypes, comments.name)));
-  return written(parts, applySplices(pack.document.text, splices), changed, []);
+  return written(parts, encodeSplices(pack.document.text, splices, pack.encoding), changed, []);
 }
 
 async function removeOurComments(parts: CommentParts): Promise<Uint8Array> {
@@ -161,7 +161,7 @@ async function removeOurComments(parts: CommentParts): Promise<Uint8Array> {
     const cuts = ours.map((comment) => ({ start: comment.element.start, end: comment.element.end, text: "", order: 0 }));
     changed.set(comments.name, encoded(comments, applySplices(comments.tree.text, cuts)));
   }
-  return written(parts, document, changed, removed);
+  return written(parts, encodePart(document, pack.encoding), changed, removed);
 }
 
 /** The first and last paragraph of a cell (its own, not a nested table's last), or a paragraph twice. */
@@ -294,19 +294,23 @@ function cut(tree: XmlTree, element: XmlElement): string {
   return tree.text.slice(0, element.start) + tree.text.slice(element.end);
 }
 
-/** The package with word/document.xml (and the other parts given) replaced and `removed` taken out. */
-async function written(parts: CommentParts, document: string, changed: Map<string, Uint8Array>, removed: string[]): Promise<Uint8Array> {
+/** The package with word/document.xml (`document`, its new bytes; and the other parts given) replaced and `removed` taken out. */
+async function written(parts: CommentParts, document: Uint8Array, changed: Map<string, Uint8Array>, removed: string[]): Promise<Uint8Array> {
   const { pack } = parts;
   // What is written must be well-formed, and the document must still hold the places the reader read.
+  let asPlanned: boolean;
   try {
-    assertSameShape(structureOf(document), parts.snapshot);
+    asPlanned = hasShapeOf(document, parts.snapshot);
     for (const bytes of changed.values()) parseXmlTree(decodePart(bytes).text);
   } catch {
+    asPlanned = false;
+  }
+  if (!asPlanned) {
     throw new DocxWriteError("unsupported", "The comments did not come out as planned, so nothing was written. Please report this.");
   }
   for (const name of removed) pack.zip.remove(name);
   for (const [name, bytes] of changed) pack.zip.file(name, bytes, { compression: "DEFLATE", date: pack.zip.file(name)?.date, createFolders: false });
-  return replacePart(pack.zip, pack.documentPath, encodePart(document, pack.encoding));
+  return replacePart(pack.zip, pack.documentPath, document);
 }
 
 async function textPart(zip: JSZip, path: string): Promise<TextPart> {

@@ -23,8 +23,8 @@ export interface OpenedDocx {
 
 export interface WritableDocument {
   pack: WritablePackage;
-  /** Where the snapshot's places are; "not-word" or "mismatch" when the writer cannot find them by their `w:` names. */
-  structure: DocumentStructure | "not-word" | "mismatch";
+  /** Where the snapshot's places are, as the reader noted them; "not-word" or "mismatch" when the writer cannot find them by their `w:` names. */
+  places: PositionRecorder | "not-word" | "mismatch";
 }
 
 /**
@@ -45,8 +45,9 @@ export async function openDocx(bytes: Uint8Array): Promise<OpenedDocx> {
       // paragraphs reached 384 MB of peak growth, against the 300 MB limit).
       part = undefined;
       const read = readWithPositions(text.text);
-      const writable = Promise.resolve(writableDocument(zip, settings, text.text, text.encoding, read.positions));
-      return { bytes, snapshot: read.snapshot, writable: () => writable };
+      // Made when first asked for: a file the planner refuses never makes the places' elements.
+      let writable: Promise<WritableDocument> | undefined;
+      return { bytes, snapshot: read.snapshot, writable: () => (writable ??= Promise.resolve(writableDocument(zip, settings, text.text, text.encoding, read.positions))) };
     }
     // The writer reads another part than the reader, or cannot read it: it reads its own, as it always has.
     const reader = new DocumentReader();
@@ -69,27 +70,36 @@ async function openWritable(zip: JSZip): Promise<WritableDocument> {
 
 function writableDocument(zip: JSZip, settings: PackageSettings, text: string, encoding: PartEncoding, positions: PositionRecorder): WritableDocument {
   const root = positions.document;
-  const structure = positions.notWord ? "not-word" : positions.mismatch ? "mismatch" : (positions.structure() ?? "not-word");
   const pack: WritablePackage = { zip, documentPath: settings.documentPath, document: { text, roots: root ? [root] : [] }, encoding, tracksChanges: settings.tracksChanges };
-  return { pack, structure };
+  return { pack, places: positions.notWord ? "not-word" : positions.mismatch ? "mismatch" : positions };
 }
 
 /** The package and where the snapshot's places are, refusing (writing nothing) when the writer cannot find them. */
 export async function writableStructure(opened: OpenedDocx): Promise<{ pack: WritablePackage; structure: DocumentStructure }> {
-  const { pack, structure } = await opened.writable();
-  if (structure === "not-word") throw new DocxError("not-word", messages.notWord());
-  if (structure === "mismatch") throw layoutMismatch();
-  assertSameShape(structure, opened.snapshot);
-  return { pack, structure };
+  const { pack, places } = await opened.writable();
+  if (places === "not-word") throw new DocxError("not-word", messages.notWord());
+  if (places === "mismatch") throw layoutMismatch();
+  const structure = places.hasBody ? places : undefined;
+  if (!structure) throw new DocxError("not-word", messages.notWord());
+  // Checked on the counts, before any element is made.
+  assertSameShape(structure.counts(), opened.snapshot);
+  return { pack, structure: structure.structure()! };
 }
 
-/** Where the places are in a part's text (as writableStructure: refused when they cannot be found by name). */
-export function structureOf(text: string): DocumentStructure {
-  const { positions } = readWithPositions(text);
-  const structure = positions.structure();
-  if (!structure || positions.notWord) throw new DocxError("not-word", messages.notWord());
-  if (positions.mismatch) throw layoutMismatch();
-  return structure;
+/**
+ * Whether a part's bytes hold the snapshot's places, found as writableStructure finds them (by their
+ * `w:` names). Only their counts are compared, so no element is made and the part's text is not needed.
+ */
+export function hasShapeOf(bytes: Uint8Array, snapshot: DocumentSnapshot): boolean {
+  const reader = new DocumentReader();
+  const stream = new XmlStream(reader);
+  reader.stream = stream;
+  const positions = new PositionRecorder("", () => stream.position);
+  reader.positions = positions;
+  stream.writeBytes(bytes);
+  stream.end();
+  reader.finish();
+  return positions.hasBody && !positions.notWord && !positions.mismatch && positions.sameShapeAs(snapshot);
 }
 
 /** The reader's snapshot of a part's whole text, and where it found each place. */

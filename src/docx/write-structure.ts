@@ -47,35 +47,54 @@ export function sdtTag(sdt: XmlElement): string | undefined {
   return properties && childElement(properties, "w:tag")?.attributes["w:val"];
 }
 
+/** What assertSameShape compares: how many places of each kind there are (tables, rows and cells by index, all in range). */
+export interface PlaceCounts {
+  paragraphs: number;
+  tables: number;
+  rows(table: number): number;
+  cells(table: number, row: number): number;
+  cellParagraphs(table: number, row: number, cell: number): number;
+}
+
+export function countsOf(structure: DocumentStructure): PlaceCounts {
+  return {
+    paragraphs: structure.paragraphs.length,
+    tables: structure.tables.length,
+    rows: (table) => structure.tables[table].rows.length,
+    cells: (table, row) => structure.tables[table].rows[row].cells.length,
+    cellParagraphs: (table, row, cell) => structure.tables[table].rows[row].cells[cell].paragraphs.length,
+  };
+}
+
 /**
  * Refuses to write when the places counted here are not the ones the reader counted: then a location
  * in a plan might name a different cell in the file than in the snapshot. Text is not compared (the
  * reader owns text); the counts of tables, rows, cells, paragraphs per cell and paragraphs are.
  */
-export function assertSameShape(structure: DocumentStructure, snapshot: DocumentSnapshot): void {
+export function assertSameShape(structure: DocumentStructure | PlaceCounts, snapshot: DocumentSnapshot): void {
+  if (!sameShape("body" in structure ? countsOf(structure) : structure, snapshot)) throw layoutMismatch();
+}
+
+export function sameShape(counts: PlaceCounts, snapshot: DocumentSnapshot): boolean {
   let paragraphs = 0;
   let tables = 0;
-  let same = true;
   for (const block of snapshot.blocks) {
     if (block.kind === "paragraph") {
       paragraphs++;
       continue;
     }
-    const table = structure.tables[tables++];
-    if (!table || table.rows.length !== block.rows.length) {
-      same = false;
-      break;
+    const table = tables++;
+    if (table >= counts.tables || counts.rows(table) !== block.rows.length) return false;
+    for (let row = 0; row < block.rows.length; row++) {
+      const cells = block.rows[row].cells;
+      if (counts.cells(table, row) !== cells.length) return false;
+      for (let cell = 0; cell < cells.length; cell++) {
+        paragraphs += cells[cell].paragraphs.length;
+        if (counts.cellParagraphs(table, row, cell) !== cells[cell].paragraphs.length) return false;
+      }
     }
-    block.rows.forEach((row, rowIndex) => {
-      const cells = table.rows[rowIndex].cells;
-      if (cells.length !== row.cells.length) same = false;
-      row.cells.forEach((cell, cellIndex) => {
-        paragraphs += cell.paragraphs.length;
-        if (cells[cellIndex]?.paragraphs.length !== cell.paragraphs.length) same = false;
-      });
-    });
   }
-  if (!same || tables !== structure.tables.length || paragraphs !== structure.paragraphs.length) throw layoutMismatch();
+  return tables === counts.tables && paragraphs === counts.paragraphs;
 }
 
 export function layoutMismatch(): DocxWriteError {

@@ -65,25 +65,32 @@ function parseElements(text: string, roots: XmlElement[]): void {
   parser.write(text).close();
 }
 
-/** A part's text, and the elements parsed from it so far, by where they start. */
+/**
+ * A part's text, and the elements known in it by where they start: those a reader noted (see
+ * positions.ts, which makes each when first asked for) and those scanned from their parent's text since.
+ */
 export interface LazyTree {
   text: string;
-  parsed: Map<number, XmlElement>;
+  /** The element that starts at `start`, if one is known there. */
+  known(start: number): XmlElement | undefined;
+  /** Notes an element just scanned. */
+  remember(element: XmlElement): void;
 }
 
+/** A part's text in which only scanned elements are known (the reader noted none). */
 export function lazyTree(text: string): LazyTree {
-  return { text, parsed: new Map() };
+  const scanned = new Map<number, XmlElement>();
+  return { text, known: (start) => scanned.get(start), remember: (element) => scanned.set(element.start, element) };
 }
 
 /**
  * An element of the part whose start tag runs from `start` to `contentStart` (its end is set by
  * `closeAt`), found by another pass over it: its children are parsed from its own text when first
- * asked for, or taken from an enclosing element's already parsed (a row's, for its cells).
+ * asked for, or taken from an enclosing element's already parsed (a row's, for its cells). The
+ * caller makes it known in `tree` (so that it is the one object for its place).
  */
 export function elementAt(tree: LazyTree, name: string, start: number, contentStart: number): OpenElement {
-  const element = new Element(tree.text, name, start, contentStart, undefined, tree.parsed);
-  tree.parsed.set(start, element);
-  return element;
+  return new Element(tree.text, name, start, contentStart, undefined, tree);
 }
 
 /**
@@ -94,7 +101,7 @@ export function elementAt(tree: LazyTree, name: string, start: number, contentSt
  * known at a place (one the reader noted, or one scanned before) is that very element, so that the
  * same element is never two objects; one whose children are already known is stepped over.
  */
-function scanChildren(parent: Element, known: Map<number, XmlElement>): void {
+function scanChildren(parent: Element, tree: LazyTree): void {
   const text = parent.text;
   const to = parent.contentEnd;
   const open: Element[] = [parent];
@@ -110,7 +117,7 @@ function scanChildren(parent: Element, known: Map<number, XmlElement>): void {
       at = text.indexOf("<", text.indexOf(close, at) + close.length);
     } else {
       const siblings = open[open.length - 1].kids!;
-      const existing = known.get(at) as Element | undefined;
+      const existing = tree.known(at) as Element | undefined;
       if (existing !== undefined && existing.kids !== undefined) {
         siblings.push(existing);
         at = text.indexOf("<", existing.end);
@@ -128,8 +135,8 @@ function scanChildren(parent: Element, known: Map<number, XmlElement>): void {
       const contentStart = index + 1;
       let element = existing;
       if (element === undefined) {
-        element = new Element(text, text.slice(at + 1, nameEnd === -1 ? index : nameEnd), at, contentStart, undefined, known);
-        known.set(at, element);
+        element = new Element(text, text.slice(at + 1, nameEnd === -1 ? index : nameEnd), at, contentStart, undefined, tree);
+        tree.remember(element);
       }
       element.kids = [];
       siblings.push(element);
@@ -166,7 +173,7 @@ class Element implements XmlElement {
     readonly contentStart: number,
     /** Its children, once known (undefined until then: found by scanChildren when asked for). */
     public kids: XmlElement[] | undefined,
-    private readonly known?: Map<number, XmlElement>,
+    private readonly tree?: LazyTree,
   ) {
     this.contentEnd = contentStart;
     this.end = contentStart;
@@ -178,7 +185,7 @@ class Element implements XmlElement {
   get children(): XmlElement[] {
     if (this.kids === undefined) {
       this.kids = [];
-      if (this.end > this.contentStart) scanChildren(this, this.known ?? new Map());
+      if (this.end > this.contentStart) scanChildren(this, this.tree ?? lazyTree(this.text));
     }
     return this.kids;
   }
@@ -231,11 +238,59 @@ export type PartEncoding = "utf-8" | "utf-16le" | "utf-16be";
 
 /** The inverse of decodePart: the same bytes for the same text. */
 export function encodePart(text: string, encoding: PartEncoding): Uint8Array {
-  if (encoding === "utf-8") return new TextEncoder().encode(text);
-  const bytes = new Uint8Array(text.length * 2);
-  const view = new DataView(bytes.buffer);
-  for (let index = 0; index < text.length; index++) view.setUint16(index * 2, text.charCodeAt(index), encoding === "utf-16le");
+  return encodePieces([text], encoding);
+}
+
+/** The bytes of the pieces' text joined (as encodePart gives them), written straight into one array of the exact size. */
+export function encodePieces(pieces: readonly string[], encoding: PartEncoding): Uint8Array {
+  if (encoding !== "utf-8") {
+    let length = 0;
+    for (const piece of pieces) length += piece.length;
+    const bytes = new Uint8Array(length * 2);
+    const view = new DataView(bytes.buffer);
+    let at = 0;
+    for (const piece of pieces) {
+      for (let index = 0; index < piece.length; index++, at += 2) view.setUint16(at, piece.charCodeAt(index), encoding === "utf-16le");
+    }
+    return bytes;
+  }
+  if (pieces.length === 1) return new TextEncoder().encode(pieces[0]);
+  // A surrogate pair split between two pieces is one character: the high half goes with the next piece.
+  const joined: string[] = [];
+  let carried = "";
+  for (let index = 0; index < pieces.length; index++) {
+    let piece = carried + pieces[index];
+    carried = "";
+    const last = piece.charCodeAt(piece.length - 1);
+    if (index < pieces.length - 1 && last >= 0xd800 && last <= 0xdbff) {
+      carried = piece.slice(-1);
+      piece = piece.slice(0, -1);
+    }
+    joined.push(piece);
+  }
+  let length = 0;
+  for (const piece of joined) length += utf8Length(piece);
+  const bytes = new Uint8Array(length);
+  const encoder = new TextEncoder();
+  let at = 0;
+  for (const piece of joined) at += encoder.encodeInto(piece, bytes.subarray(at)).written;
   return bytes;
+}
+
+/** What TextEncoder writes for `text`: a lone surrogate as U+FFFD (3 bytes). */
+function utf8Length(text: string): number {
+  let length = text.length;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) continue;
+    if (code < 0x800) length += 1;
+    else if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
+      // A pair: 4 bytes for its two code units.
+      length += 2;
+      index++;
+    } else length += 2;
+  }
+  return length;
 }
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };

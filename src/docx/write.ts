@@ -8,13 +8,12 @@ import { IdAllocator, revisionAt } from "./write-markup";
 import { openDocx, writableStructure, type OpenedDocx } from "./write-open";
 import { replacePart } from "./write-package";
 import { newParagraphXml, newRowXml, type BuildContext } from "./write-rows";
-import { applySplices, type Splice } from "./write-splice";
+import { encodeSplices, type Splice } from "./write-splice";
 import { sdtTag, type DocumentStructure, type DocxTable } from "./write-structure";
 import { setGradeEdits } from "./write-grade";
 import { summaryPlace, summaryXml } from "./write-summary";
 import { applyCommentWrites, isCommentWrite } from "./write-comments";
 import { replaceTextEdits } from "./write-text";
-import { encodePart } from "./write-xml";
 
 export { DocxWriteError, type DocxWriteReason } from "./write-errors";
 export { openDocx, type OpenedDocx } from "./write-open";
@@ -57,9 +56,8 @@ export async function applyPlanToDocx(file: Uint8Array | OpenedDocx, plan: Plan,
     structure,
   };
   const edits = plan.writes.flatMap((write, order) => WRITERS[write.kind]!(context, write as never).map((edit) => ({ ...edit, order })));
-  const text = applySplices(pack.document.text, edits);
   verifyWithReader(pack, edits.flatMap((edit) => (edit.reads ? [edit.reads] : [])));
-  return replacePart(pack.zip, pack.documentPath, encodePart(text, pack.encoding));
+  return replacePart(pack.zip, pack.documentPath, encodeSplices(pack.document.text, edits, pack.encoding));
 }
 
 interface WriteContext extends BuildContext {
