@@ -52,7 +52,8 @@ function loadCommand(name) {
  */
 function exitWhenWritten(code) {
   process.exitCode = code;
-  process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+  // A write that failed (a full disk) reports it on a later tick: setImmediate lets that say so first.
+  process.stdout.write("", () => process.stderr.write("", () => setImmediate(() => process.exit(code))));
 }
 
 module.exports = { loadCommand, exitWhenWritten };

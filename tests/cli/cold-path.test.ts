@@ -5,7 +5,7 @@
  * (exitWhenWritten: at once, with everything written).
  */
 import { spawnSync } from "child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import * as vm from "vm";
@@ -75,4 +75,12 @@ test("the whole report reaches a slow pipe before the command exits, with its ex
   const report = readFileSync(join(dir, "report.json"), "utf8");
   expect(report.length).toBeGreaterThan(100_000);
   expect(report).toBe(direct.stdout);
+});
+
+test("a report that cannot be written (a full disk) still says so on stderr, and the exit code is kept", () => {
+  if (!existsSync("/dev/full")) return; // Linux's always-full device; nothing to try elsewhere
+  const command = `"${process.execPath}" "${join(ROOT, "bin", "scrutiny-check.js")}" --json "${join(ROOT, "tests", "fixtures", "docx", "careers-provision.docx")}" > /dev/full`;
+  const run = spawnSync("bash", ["-c", command], { cwd: ROOT, encoding: "utf8" });
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain("scrutiny-check: cannot write the report: ENOSPC");
 });
