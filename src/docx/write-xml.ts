@@ -199,7 +199,8 @@ class Element implements XmlElement {
   }
 }
 
-function decodeEntities(value: string): string {
+/** Character data or an attribute value as the text it stands for (the five named entities and character references). */
+export function decodeEntities(value: string): string {
   if (!value.includes("&")) return value;
   return value.replace(ENTITY, (_all, hex: string | undefined, decimal: string | undefined, name: string | undefined) =>
     name ? NAMED[name] : String.fromCodePoint(parseInt(hex ?? decimal ?? "0", hex ? 16 : 10)),

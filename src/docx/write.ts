@@ -1,6 +1,6 @@
 import { newCellParagraphs } from "../model/edit-apply";
 import { SUMMARY_TAG, type Plan, type Write } from "../model/plan";
-import type { DocumentSnapshot } from "../model/snapshot";
+import type { DocumentSnapshot, Location } from "../model/snapshot";
 import { DocxWriteError } from "./write-errors";
 import { unmetExpectation } from "./write-expect";
 import { verifyWithReader, type ExpectedBlock, type Fragment } from "./write-verify";
@@ -110,7 +110,7 @@ const WRITERS: { [K in Write["kind"]]?: Writer<K> } = {
         ? context.structure.paragraphs[location.paragraph]
         : tableAt(context, location.table).rows[location.row]?.cells[location.cell]?.paragraphs[paragraph];
     if (!found) throw layoutChanged();
-    const { edits, reads } = replaceTextEdits(context, found, write);
+    const { edits, reads } = replaceTextEdits(context, found, write, paragraphText(context.snapshot, location, paragraph));
     return edits.map((edit, index) => (index === 0 ? { ...edit, reads } : edit));
   },
   "replace-summary": (context, write) => {
@@ -122,6 +122,17 @@ const WRITERS: { [K in Write["kind"]]?: Writer<K> } = {
     return [{ start: replaced.start, end: replaced.end, text, reads: { xml: text, blocks: [summaryBlock(write.rows)] } }];
   },
 };
+
+/** The text the reader read in a paragraph of the snapshot (the one the plan's expectations were checked against). */
+function paragraphText(snapshot: DocumentSnapshot, location: Location, paragraph: number): string | null {
+  for (const block of snapshot.blocks) {
+    if (location.kind === "paragraph" && block.kind === "paragraph" && block.location.paragraph === location.paragraph) return block.text;
+    if (location.kind === "cell" && block.kind === "table" && block.index === location.table) {
+      return block.rows[location.row]?.cells[location.cell]?.paragraphs[paragraph] ?? null;
+    }
+  }
+  return null;
+}
 
 function summaryBlock(rows: string[][]): ExpectedBlock {
   return { kind: "table", rows: rows.map((row) => row.map((text) => [text])) };

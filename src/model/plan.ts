@@ -96,8 +96,9 @@ export type Write =
   | { kind: "remove-comments" }
   /**
    * The paragraph's whole text becomes `text` (what the user typed there, on the page or in Word):
-   * `paragraph` is its index in the cell (0 for a body paragraph). It keeps its paragraph formatting
-   * and its first run's; its text is one run (Paragraph.insertText "Replace").
+   * `paragraph` is its index in the cell (0 for a body paragraph). It keeps its paragraph formatting;
+   * appliers replace only the characters between the old and new text's common prefix and suffix
+   * (textChange), in the run where the change starts, so untouched runs keep their formatting.
    */
   | { kind: "replace-text"; location: Location; paragraph: number; text: string };
 

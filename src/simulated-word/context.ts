@@ -44,6 +44,8 @@ export class SimRequestContext {
   private closed = false;
   /** Syncs made through this context. */
   syncCount = 0;
+  /** What one command computes once for many items (set only while it runs, when nothing changes the document). */
+  private memo: Map<string, unknown> | null = null;
 
   constructor(readonly state: SimWordState) {
     this.document = new SimWordDocument(this);
@@ -71,6 +73,22 @@ export class SimRequestContext {
         );
       },
     });
+  }
+
+  /** Runs `read` with `memoized` computing each key once (for a load over a collection's items). */
+  readingAll<R>(read: () => R): R {
+    this.memo = new Map();
+    try {
+      return read();
+    } finally {
+      this.memo = null;
+    }
+  }
+
+  memoized<V>(key: string, compute: () => V): V {
+    if (!this.memo) return compute();
+    if (!this.memo.has(key)) this.memo.set(key, compute());
+    return this.memo.get(key) as V;
   }
 
   get hasPendingCommands(): boolean {

@@ -16,6 +16,7 @@ import {
   tableValues,
 } from "./document";
 import { SimErrorCodes, SimOfficeError, itemNotFound } from "./errors";
+import { spliceText } from "./runs";
 import { SimClientCollection, SimClientObject, type PropertyReaders } from "./proxy";
 import type { BodyTarget } from "./objects";
 import { SimTable } from "./objects";
@@ -70,6 +71,7 @@ const CONTROL_PROPERTIES: PropertyReaders<ControlTarget> = {
   appearance: (t) => t.control.appearance,
   placeholderText: (t) => t.control.placeholderText,
   text: controlText,
+  cannotEdit: (t) => t.control.cannotEdit === true,
 };
 
 function inDocument(context: SimRequestContext, target: ControlTarget): boolean {
@@ -124,6 +126,16 @@ export class SimContentControl extends SimClientObject<ControlTarget> {
     });
   }
 
+  /** WordApi 1.1. */
+  get cannotEdit(): boolean {
+    return this.loaded("cannotEdit");
+  }
+  set cannotEdit(value: boolean) {
+    this.queueCall((target) => {
+      target.control.cannotEdit = value;
+    });
+  }
+
   private setField<K extends "tag" | "title" | "appearance">(key: K, value: SimControl[K]): void {
     this.queueCall((target) => {
       target.control[key] = value;
@@ -158,7 +170,7 @@ export class SimContentControl extends SimClientObject<ControlTarget> {
       if (!inDocument(this.context, target)) throw itemNotFound("ContentControl.delete");
       const host = target.host;
       if (host.kind === "paragraph") {
-        if (!keepContent) host.text = host.text.slice(host.control?.length ?? 0);
+        if (!keepContent) spliceText(host, 0, host.control?.length ?? 0, "");
         delete host.control;
         return;
       }

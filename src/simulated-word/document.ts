@@ -7,6 +7,7 @@ import type {
   SnapshotTable,
 } from "../model/snapshot";
 import { pushAll } from "../model/arrays";
+import { appendParagraph, retype, spliceText } from "./runs";
 
 /**
  * The in-memory document behind the simulated Word: plain, mutable data. Proxies resolve to these
@@ -21,6 +22,24 @@ export interface SimParagraph {
   bold?: boolean;
   /** An inline content control at the start of the paragraph, showing the first `control.length` characters. */
   control?: SimInlineControl;
+  /**
+   * Its text as runs of character formatting (their texts joined are `text`); absent, the paragraph
+   * is one run. Every change to the text goes through `spliceText` (runs.ts), which keeps them so.
+   */
+  runs?: SimRun[];
+}
+
+/** Character formatting of a run, as far as the simulated Word keeps it. */
+export interface SimFormat {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  color?: string;
+}
+
+export interface SimRun {
+  text: string;
+  format: SimFormat;
 }
 
 export interface SimTable {
@@ -44,6 +63,8 @@ export interface SimControl {
   listItems: { displayText: string; value: string }[];
   /** The chosen item's index, or null: the control then shows its placeholder. */
   selected: number | null;
+  /** ContentControl.cannotEdit (WordApi 1.1): what it holds cannot be edited, by the user or an add-in. */
+  cannotEdit?: boolean;
 }
 
 export interface SimInlineControl extends SimControl {
@@ -59,7 +80,7 @@ export function refreshControl(p: SimParagraph): void {
   if (!control) return;
   if (control.selected === null && control.own) return;
   const shown = control.selected !== null ? (control.listItems[control.selected]?.displayText ?? "") : control.placeholderText;
-  p.text = shown + p.text.slice(control.length);
+  spliceText(p, 0, control.length, shown);
   control.length = shown.length;
 }
 
@@ -303,8 +324,7 @@ export function typeInParagraph(document: SimDocument, index: number, typed: str
   const holder = p ? holderOf(document.blocks, p) : null;
   if (!p || !holder) return false;
   const [first = "", ...more] = typed.split(TYPED_LINE_END);
-  const control = p.control;
-  p.text = (control ? p.text.slice(0, control.length) : "") + first;
+  retype(p, p.control?.length ?? 0, first);
   const after = holder.splice(holder.indexOf(p) + 1);
   for (const text of more) holder.push(p.bold ? { kind: "paragraph", text, bold: true } : paragraph(text));
   pushAll(holder, after);
@@ -324,7 +344,7 @@ export function joinWithPrevious(document: SimDocument, index: number): { paragr
   const before = holder[holder.indexOf(p) - 1];
   if (!before || before.kind !== "paragraph") return null;
   const at = before.text.length - (before.control?.length ?? 0);
-  before.text += p.text;
+  appendParagraph(before, p);
   holder.splice(holder.indexOf(p), 1);
   // Comments on the paragraph that went now sit on the one it joined, as Word keeps them with their text.
   for (const comment of document.comments ?? []) {

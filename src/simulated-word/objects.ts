@@ -22,8 +22,9 @@ import {
   tablesIn,
 } from "./document";
 import { SimErrorCodes, SimOfficeError, itemNotFound } from "./errors";
-import { SimClientCollection, SimClientObject, type PropertyReaders } from "./proxy";
+import { NULL_TARGET, SimClientCollection, SimClientObject, type PropertyReaders } from "./proxy";
 import { isSetSupported } from "./requirements";
+import { spliceText } from "./runs";
 import {
   SimCommentCollection,
   SimCommentProxy as SimComment_,
@@ -300,9 +301,24 @@ export class SimRange extends SimClientObject<RangeTarget> {
   expandTo(range: SimRange): SimRange {
     this.context.requireApi("WordApi", "1.3", "Range.expandTo");
     return new SimRange(this.context, () => {
-      const from = rangeParagraphs(this.context, this.resolve())[0]!;
-      const to = rangeParagraphs(this.context, range.resolve());
+      const self = this.resolve();
+      const other = range.resolve();
+      // Two stretches of one paragraph: the stretch covering both.
+      if (self.kind === "text" && other.kind === "text" && self.paragraph === other.paragraph) {
+        return { kind: "text", paragraph: self.paragraph, start: Math.min(self.start, other.start), end: Math.max(self.end, other.end) };
+      }
+      const from = rangeParagraphs(this.context, self)[0]!;
+      const to = rangeParagraphs(this.context, other);
       return { kind: "span", from, to: to[to.length - 1]! };
+    });
+  }
+
+  /** WordApi 1.1: deletes the range's text (a stretch of one paragraph only, in the simulated Word). */
+  delete(): void {
+    this.queueCall((range) => {
+      if (range.kind !== "text") throw invalid("The simulated Word deletes text within one paragraph only.", "Range.delete");
+      refuseLocked(this.context, range.paragraph, range.start, "Range.delete");
+      editParagraph(range.paragraph, range.start, range.end - range.start, "");
     });
   }
 
@@ -383,6 +399,7 @@ function insertTextAt(context: SimRequestContext, range: RangeTarget, text: stri
     at = start;
     removed = end - start;
   } else throw invalid(`'${where}' is not valid for Range.insertText.`, "Range.insertText");
+  refuseLocked(context, p, at, "Range.insertText");
   editParagraph(p, at, removed, text);
   return { kind: "text", paragraph: p, start: at, end: at + text.length };
 }
@@ -397,12 +414,56 @@ export function editParagraph(p: SimParagraphModel, at: number, removed: number,
   if (control && at === 0 && removed === 0 && text !== "") {
     throw invalid("The simulated Word cannot put text before a content control.", "Range.insertText");
   }
-  p.text = p.text.slice(0, at) + text + p.text.slice(at + removed);
+  spliceText(p, at, removed, text);
   if (!control || at >= control.length) return;
   const end = Math.min(at + removed, control.length);
   control.length = control.length - (end - at) + text.length;
   control.selected = null;
   control.own = control.length > 0;
+}
+
+/**
+ * Word keeps what a content control with cannotEdit holds from being edited (UNCONFIRMED how an
+ * add-in's edit fails there: simulated as NotAllowed, failing the sync): a paragraph in a table the
+ * control wraps, or characters of an inline control (text put just after it is outside it).
+ */
+function refuseLocked(context: SimRequestContext, p: SimParagraphModel, at: number, member: string): void {
+  const inline = p.control?.cannotEdit === true && at < p.control.length;
+  if (inline || parentControl(context.state.document.blocks, p)?.cannotEdit) {
+    throw new SimOfficeError(SimErrorCodes.notAllowed, "The content control cannot be edited.", member);
+  }
+}
+
+/** The innermost content control around a paragraph: one wrapping a table it is in (inline controls are in paragraphs, not around them). */
+export function parentControl(blocks: SimBlock[], p: SimParagraphModel): SimControl | null {
+  return parentControls(blocks).get(p) ?? null;
+}
+
+/** Every paragraph in a table wrapped by a content control, with the innermost such control. */
+function parentControls(blocks: SimBlock[]): Map<SimParagraphModel, SimControl> {
+  const out = new Map<SimParagraphModel, SimControl>();
+  const walk = (list: SimBlock[], around: SimControl | null): void => {
+    for (const block of list) {
+      if (block.kind === "paragraph") {
+        if (around) out.set(block, around);
+        continue;
+      }
+      for (const row of block.rows) for (const c of row.cells) walk(c.blocks, block.control ?? around);
+    }
+  };
+  walk(blocks, null);
+  return out;
+}
+
+/** Paragraph.parentContentControlOrNullObject: the control found at sync, or a null object. */
+function parentControlProxy(context: SimRequestContext, paragraph: () => SimParagraphModel): SimContentControl {
+  return new SimContentControl(context, () => {
+    const blocks = context.state.document.blocks;
+    const control = context.memoized("parentControls", () => parentControls(blocks)).get(paragraph());
+    if (!control) return NULL_TARGET;
+    const host = context.memoized("controlHosts", () => new Map(controlsIn(blocks).map((found) => [found.control, found.host]))).get(control)!;
+    return controlTarget({ control, host });
+  });
 }
 
 function commentAnchor(context: SimRequestContext, range: RangeTarget): SimComment["anchor"] {
@@ -797,7 +858,10 @@ export class SimFont extends SimClientObject<SimParagraphModel[]> {
   }
   set bold(on: boolean) {
     this.queueCall((ps) => {
-      for (const p of ps) p.bold = on;
+      for (const p of ps) {
+        p.bold = on;
+        for (const run of p.runs ?? []) run.format.bold = on;
+      }
     });
   }
 }
@@ -828,6 +892,8 @@ const PARAGRAPH_PROPERTIES: PropertyReaders<ParagraphEntry> = {
 export class SimParagraph extends SimClientObject<ParagraphEntry> {
   protected readonly typeName = "Word.Paragraph";
   protected readonly properties = PARAGRAPH_PROPERTIES;
+  protected override readonly navigations = { parentContentControlOrNullObject: () => this.parentContentControlOrNullObject };
+  private parentControlProxy: SimContentControl | null = null;
 
   get text(): string {
     return this.loaded("text");
@@ -844,6 +910,13 @@ export class SimParagraph extends SimClientObject<ParagraphEntry> {
       if (index < 0) throw itemNotFound("Paragraph.select");
       this.context.state.setSelection({ kind: "paragraph", paragraph: index });
     });
+  }
+
+  /** WordApi 1.3: the innermost content control around the paragraph, or a null object (isNullObject) when there is none. */
+  get parentContentControlOrNullObject(): SimContentControl {
+    this.context.requireApi("WordApi", "1.3", "Paragraph.parentContentControlOrNullObject");
+    this.parentControlProxy ??= parentControlProxy(this.context, () => this.resolve().paragraph);
+    return this.parentControlProxy;
   }
 
   /** WordApi 1.3: the next paragraph in the document. */

@@ -9,6 +9,8 @@ export type SimLoadOption = string | string[] | Record<string, unknown> | undefi
 interface ParsedLoad {
   /** null means every scalar property (load() with no arguments). */
   names: string[] | null;
+  /** Navigation paths ("parentContentControlOrNullObject/cannotEdit"): the properties loaded on each navigation property. */
+  paths: Map<string, string[]>;
   top?: number;
   skip?: number;
 }
@@ -20,7 +22,7 @@ function splitNames(option: string | string[]): string[] {
 
 /** Parses a load option; `collection` allows the "items/…" paths and paging. */
 function parseLoad(option: SimLoadOption, collection: boolean): ParsedLoad {
-  if (option === undefined) return { names: null };
+  if (option === undefined) return { names: null, paths: new Map() };
   let names: string[];
   const paging: { top?: number; skip?: number } = {};
   if (typeof option === "string" || Array.isArray(option)) {
@@ -43,15 +45,30 @@ function parseLoad(option: SimLoadOption, collection: boolean): ParsedLoad {
     throw new Error("top and skip are only usable on collections.");
   }
   const out: string[] = [];
+  const paths = new Map<string, string[]>();
   for (let name of names) {
     if (collection && name.startsWith("items/")) name = name.slice("items/".length);
     if (name === "$none") continue;
-    if (name === "*" || (collection && name === "items")) return { names: null, ...paging };
-    if (name.includes("/")) throw new Error(`The simulated Word does not support loading navigation paths ('${name}').`);
+    if (name === "*" || (collection && name === "items")) return { names: null, paths, ...paging };
+    const parts = name.split("/");
+    if (parts.length > 2) throw new Error(`The simulated Word loads navigation paths one level deep only ('${name}').`);
+    if (parts.length === 2) {
+      const [navigation, property] = parts as [string, string];
+      paths.set(navigation, [...(paths.get(navigation) ?? []), property]);
+      continue;
+    }
     out.push(name);
   }
-  return { names: out, ...paging };
+  return { names: out, paths, ...paging };
 }
+
+/** A proxy a load path can go through. */
+interface Navigable {
+  readNow(parsed: { names: string[] | null; paths: Map<string, string[]> }): () => void;
+}
+
+/** What an …OrNullObject proxy's resolver returns when there is nothing there. */
+export const NULL_TARGET: never = Symbol("null object") as never;
 
 /** Scalar properties a proxy can load, each read from the model object it stands for. */
 export type PropertyReaders<T> = Record<string, (target: T) => unknown>;
@@ -102,9 +119,12 @@ export abstract class SimClientObject<T> {
   protected abstract readonly typeName: string;
   protected abstract readonly properties: PropertyReaders<T>;
   protected readonly requirements: PropertyRequirements = {};
+  /** Navigation properties a load path may go through ("name/property"), each giving the proxy it stands for. */
+  protected readonly navigations: Readonly<Record<string, () => Navigable>> = {};
 
   constructor(
     readonly context: SimRequestContext,
+    /** Returns the model object; for an …OrNullObject proxy, NULL_TARGET when there is none. */
     private readonly resolver: () => T,
   ) {}
 
@@ -114,17 +134,42 @@ export abstract class SimClientObject<T> {
     return this.target.value;
   }
 
+  /** For …OrNullObject proxies: true when there was nothing there (known once loaded and synced). */
+  get isNullObject(): boolean {
+    return this.loaded("isNullObject");
+  }
+
   load(option?: SimLoadOption): this {
     const parsed = parseLoad(option, false);
     this.context.enqueue({
       execute: () => {
-        const values = readProperties(this.context, this.resolve(), this.properties, parsed.names, this.typeName, this.requirements);
-        return () => {
-          for (const [name, value] of values) this.loadedValues.set(name, value);
-        };
+        const apply = this.readNow(parsed);
+        return apply;
       },
     });
     return this;
+  }
+
+  /** Reads what a load asks for, at sync; returns what makes it readable once the sync is done. */
+  readNow(parsed: { names: string[] | null; paths: Map<string, string[]> }): () => void {
+    const target = this.resolve();
+    const values =
+      target === NULL_TARGET
+        ? new Map<string, unknown>()
+        : readProperties(this.context, target, this.properties, parsed.names, this.typeName, this.requirements);
+    values.set("isNullObject", target === NULL_TARGET);
+    const then: (() => void)[] = [];
+    for (const [name, properties] of parsed.paths) {
+      const navigation = this.navigations[name];
+      if (!navigation) {
+        throw new SimOfficeError(SimErrorCodes.invalidArgument, `The property '${name}' does not exist on ${this.typeName}.`, `${this.typeName}.load`);
+      }
+      then.push(navigation().readNow({ names: properties, paths: new Map() }));
+    }
+    return () => {
+      for (const [name, value] of values) this.loadedValues.set(name, value);
+      for (const next of then) next();
+    };
   }
 
   /** Marks properties as loaded with values read by a collection's load. */
@@ -147,9 +192,15 @@ export abstract class SimClientObject<T> {
     return this.loadedValues.get(name) as V;
   }
 
-  /** Queues a method call that runs against the model object at sync time. */
+  /** Queues a method call that runs against the model object at sync time (a null object has none: ItemNotFound). */
   protected queueCall(action: (target: T) => void): void {
-    this.context.enqueue({ execute: () => action(this.resolve()) });
+    this.context.enqueue({
+      execute: () => {
+        const target = this.resolve();
+        if (target === NULL_TARGET) throw new SimOfficeError(SimErrorCodes.itemNotFound, "The object is a null object.", this.typeName);
+        action(target);
+      },
+    });
   }
 }
 
@@ -183,15 +234,15 @@ export abstract class SimClientCollection<TModel, TItem extends SimClientObject<
       execute: () => {
         const skip = parsed.skip ?? 0;
         const models = this.resolveAll().slice(skip, parsed.top === undefined ? undefined : skip + parsed.top);
+        const items = models.map((m) => this.createItem(m));
         const values = models.map((m) =>
           readProperties(this.context, m, this.itemProperties, parsed.names, this.typeName, this.itemRequirements),
         );
+        const navigated = parsed.paths.size === 0 ? [] : this.context.readingAll(() => items.map((item) => item.readNow({ names: [], paths: parsed.paths })));
         return () => {
-          this.loadedItems = models.map((m, i) => {
-            const item = this.createItem(m);
-            item.fulfil(values[i]!);
-            return item;
-          });
+          items.forEach((item, i) => item.fulfil(values[i]!));
+          for (const then of navigated) then();
+          this.loadedItems = items;
         };
       },
     });

@@ -4,6 +4,7 @@ import { COMMENT_PREFIX, GRADE_DROPDOWN_TAG, SUMMARY_TAG } from "../model/plan";
 import { WRITE_CHANGED_MESSAGE } from "./errors";
 import { WordError } from "./gateway-types";
 import { splitCellValue } from "./interleave";
+import { queueTypedText, startsOf, typedTarget, type TypedTarget } from "./apply-text";
 
 /** What a plan needs of the host, beyond the manifest's WordApi 1.3. */
 export function planRequirement(plan: Plan): { version: string; why: string } | null {
@@ -20,6 +21,8 @@ export function planRequirement(plan: Plan): { version: string; why: string } | 
 /** What the first sync loaded: everything the expectations and the writes need. */
 interface Loaded {
   tables: Word.Table[];
+  /** body.tables as Word lists them, nested ones included. */
+  allTables: Word.Table[];
   paragraphs: Word.Paragraph[] | null;
   comments: Word.Comment[] | null;
   summaryControls: number | null;
@@ -71,9 +74,10 @@ function changed(): WordError {
 export async function applyPlan(context: Word.RequestContext, plan: Plan): Promise<void> {
   const writes = plan.writes;
   const body = context.document.body;
+  const typing = writes.some((w) => w.kind === "replace-text");
   const needsValues =
     plan.expect.some((e) => (e.kind === "text" || e.kind === "paragraph-text") && e.location.kind === "cell") ||
-    writes.some((w) => w.kind === "replace-summary");
+    writes.some((w) => w.kind === "replace-summary" || (w.kind === "replace-text" && w.location.kind === "cell"));
   const needsTables =
     needsValues ||
     plan.expect.some((e) => e.kind !== "text" && e.kind !== "paragraph-text") ||
@@ -83,33 +87,39 @@ export async function applyPlan(context: Word.RequestContext, plan: Plan): Promi
         w.kind !== "insert-summary" &&
         !((w.kind === "add-comment" || w.kind === "replace-text") && w.location.kind === "paragraph"),
     );
+  // Typed text is written through body.paragraphs (cells' too), each loaded with the content control around it.
   const needsParagraphs =
+    typing ||
     plan.expect.some((e) => (e.kind === "text" || e.kind === "paragraph-text") && e.location.kind === "paragraph") ||
-    writes.some(
-      (w) =>
-        (w.kind === "insert-summary" && w.place.kind === "after-paragraph") ||
-        ((w.kind === "add-comment" || w.kind === "replace-text") && w.location.kind === "paragraph"),
-    );
+    writes.some((w) => (w.kind === "insert-summary" && w.place.kind === "after-paragraph") || (w.kind === "add-comment" && w.location.kind === "paragraph"));
   const needsComments = writes.some((w) => w.kind === "add-comment" || w.kind === "remove-comments");
   const needsSummaryControl = writes.some((w) => w.kind === "replace-summary");
 
   const tables = needsTables ? body.tables.load(needsValues ? "nestingLevel,rowCount,values" : "nestingLevel,rowCount") : null;
-  const paragraphs = needsParagraphs ? body.paragraphs.load("text,tableNestingLevel") : null;
+  const paragraphs = needsParagraphs ? body.paragraphs.load(typing ? "text,tableNestingLevel,parentContentControlOrNullObject/cannotEdit" : "text,tableNestingLevel") : null;
   const comments = needsComments ? body.getComments().load("content") : null;
   const summaryControls = needsSummaryControl ? context.document.contentControls.getByTag(SUMMARY_TAG).load("tag") : null;
   await context.sync();
 
   const loaded: Loaded = {
     tables: tables ? tables.items.filter((t) => t.nestingLevel === 1) : [],
+    allTables: tables ? tables.items : [],
     paragraphs: paragraphs ? paragraphs.items : null,
     comments: comments ? comments.items : null,
     summaryControls: summaryControls ? summaryControls.items.length : null,
   };
   if (!plan.expect.every((e) => holds(loaded, e))) throw changed();
+  // Every typed paragraph is found and checked (not in a locked content control) before anything is queued.
+  const targets = new Map<Write, TypedTarget>();
+  const text = { allTables: loaded.allTables, paragraphs: loaded.paragraphs ?? [] };
+  const starts = startsOf(text);
+  for (const write of writes) {
+    if (write.kind === "replace-text") targets.set(write, typedTarget(text, write.location, write.paragraph, changed, starts));
+  }
 
   let queued = 0;
   const existingComments = new Set(loaded.comments?.map((c) => c.content) ?? []);
-  for (const write of writes) queued += queueWrite(context, loaded, write, existingComments);
+  for (const write of writes) queued += write.kind === "replace-text" ? queueTypedText(targets.get(write)!, write.text) : queueWrite(context, loaded, write, existingComments);
   if (queued > 0) await context.sync();
 }
 
@@ -204,20 +214,9 @@ function queueWrite(context: Word.RequestContext, loaded: Loaded, write: Write, 
       if (loaded.summaryControls === 0) wrapSummary(table);
       return 1;
     }
-    case "replace-text": {
-      const location = write.location;
-      let target: Word.Paragraph;
-      if (location.kind === "paragraph") {
-        target = loaded.paragraphs?.[location.paragraph] ?? throwChanged();
-      } else {
-        // The cell's paragraphs were loaded as its value (checked above); the n-th is reached without a read.
-        if (cellParagraphs(loaded.tables, location)?.[write.paragraph] === undefined) throw changed();
-        target = tableAt(loaded, location.table).getCell(location.row, location.cell).body.paragraphs.getFirst();
-        for (let p = 0; p < write.paragraph; p++) target = target.getNext();
-      }
-      target.insertText(write.text, "Replace");
-      return 1;
-    }
+    case "replace-text":
+      // Queued by queueTypedText, against the paragraph checked before any write.
+      return 0;
     case "add-comment": {
       if (existingComments.has(write.text)) return 0;
       existingComments.add(write.text);

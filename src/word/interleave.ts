@@ -63,7 +63,20 @@ function tableBlock(t: LoadedTable, index: number): SnapshotTable {
  * can make a cell's paragraphs wrong but never shifts a later location.
  */
 export function snapshotFromWord(tables: readonly LoadedTable[], paragraphs: readonly LoadedParagraph[]): DocumentSnapshot {
+  return { blocks: interleave(tables, paragraphs).blocks };
+}
+
+/**
+ * Where each top-level table's paragraphs start in `body.paragraphs`, as snapshotFromWord places
+ * the tables (undefined for a table it found no paragraphs for).
+ */
+export function tableStarts(tables: readonly LoadedTable[], paragraphs: readonly LoadedParagraph[]): (number | undefined)[] {
+  return interleave(tables, paragraphs).starts;
+}
+
+function interleave(tables: readonly LoadedTable[], paragraphs: readonly LoadedParagraph[]): { blocks: SnapshotBlock[]; starts: (number | undefined)[] } {
   const topLevel = tables.filter((t) => t.nestingLevel === 1);
+  const starts: (number | undefined)[] = [];
   const blocks: SnapshotBlock[] = [];
   let nextTable = 0;
   const pushParagraph = (index: number): void => {
@@ -83,10 +96,15 @@ export function snapshotFromWord(tables: readonly LoadedTable[], paragraphs: rea
       // More table runs than tables: keep the text, as paragraphs, rather than lose it.
       for (let k = i; k < end; k++) pushParagraph(k);
     }
-    for (let k = 0; k < count; k++, nextTable++) blocks.push(tableBlock(topLevel[nextTable]!, nextTable));
+    let start = i;
+    for (let k = 0; k < count; k++, nextTable++) {
+      starts[nextTable] = start;
+      start += paragraphCount(topLevel[nextTable]!);
+      blocks.push(tableBlock(topLevel[nextTable]!, nextTable));
+    }
     i = end;
   }
   // Tables with no paragraphs of their own cannot happen in Word; keep them reachable if they do.
   for (; nextTable < topLevel.length; nextTable++) blocks.push(tableBlock(topLevel[nextTable]!, nextTable));
-  return { blocks };
+  return { blocks, starts };
 }

@@ -7,6 +7,7 @@ import {
   planAddRound,
   planRemoveComments,
   planRemoveRound,
+  planReplaceParagraphText,
   planSetGrade,
   planSummary,
 } from "../../src/model";
@@ -24,7 +25,7 @@ import { TODAY, planOf } from "../model/edit-helpers";
 describe.each([10, 1000])("sync counts with %i recommendations", (count) => {
   const source: DocumentSnapshot = syntheticSnapshot({ recommendations: count, rounds: 2, gradeMissingEvery: 3 });
 
-  it("scan 1, cursor 1, and each write 2 (add, grade, remove, summary insert and refresh, comments add and remove)", async () => {
+  it("scan 1, cursor 1, and each write 2 (add, grade, remove, summary insert and refresh, comments add and remove, typed text)", async () => {
     const word = install(source);
     const gateway = createWordGateway();
     const syncs = async (action: () => Promise<unknown>): Promise<number> => {
@@ -57,6 +58,15 @@ describe.each([10, 1000])("sync counts with %i recommendations", (count) => {
     counted.commentsAdd = await apply(comments);
     counted.commentsAgain = await apply(comments);
     counted.commentsRemove = await apply(planOf(planRemoveComments(snapshot)));
+    // Typed text, in the last recommendation's cell and in a body paragraph.
+    const typedIn = parse(snapshot).recommendations[count - 1]!.rounds[0]!.assessment!.location;
+    const cellTable = snapshot.blocks.find((block) => block.kind === "table" && typedIn.kind === "cell" && block.index === typedIn.table);
+    if (cellTable?.kind !== "table" || typedIn.kind !== "cell") throw new Error("no Assessment cell");
+    const cellText = cellTable.rows[typedIn.row]!.cells[typedIn.cell]!.paragraphs[0]!;
+    counted.typeInCell = await apply(planOf(planReplaceParagraphText({ location: typedIn, paragraph: 0 }, cellText, `${cellText} (typed)`)));
+    const bodyParagraph = snapshot.blocks.find((block) => block.kind === "paragraph" && block.text !== "");
+    if (bodyParagraph?.kind !== "paragraph") throw new Error("no body paragraph");
+    counted.typeInParagraph = await apply(planOf(planReplaceParagraphText({ location: bodyParagraph.location, paragraph: 0 }, bodyParagraph.text, `Typed: ${bodyParagraph.text}`)));
 
     expect(counted).toEqual({
       scan: 1,
@@ -71,6 +81,8 @@ describe.each([10, 1000])("sync counts with %i recommendations", (count) => {
       // Every comment is already there: nothing to write, so no second sync.
       commentsAgain: 1,
       commentsRemove: 2,
+      typeInCell: 2,
+      typeInParagraph: 2,
     });
     // The simulated document is what the engine said each write would make of it.
     expect(await gateway.scan()).toEqual({ ...snapshot, trackingChanges: false });
