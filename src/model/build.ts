@@ -84,17 +84,40 @@ export interface SinkStart {
 export function newSink(start: SinkStart): Sink {
   const dated = start.dated ?? false;
   const date = !dated ? null : start.date !== undefined ? start.date : findWrittenDate(start.label);
+  return sinkOf(
+    start.label,
+    start.labelLocation,
+    start.paragraphs,
+    start.location,
+    dated,
+    date,
+    start.fromParagraph ?? false,
+    start.end ?? start.labelLocation ?? start.location,
+  );
+}
+
+/** newSink with every part given and the date already read (null for an undated sink): one object per row, not two. */
+export function sinkOf(
+  label: string,
+  labelLocation: Location | null,
+  paragraphs: readonly string[],
+  location: Location,
+  dated: boolean,
+  date: WrittenDate | null,
+  fromParagraph: boolean,
+  end: Location,
+): Sink {
   return {
-    label: start.label,
-    labelLocation: start.labelLocation,
-    paragraphs: start.paragraphs,
+    label,
+    labelLocation,
+    paragraphs,
     owned: false,
-    location: start.location,
+    location,
     dated,
     dateText: date ? date.dateText : null,
     month: date ? date.month : null,
-    fromParagraph: start.fromParagraph ?? false,
-    end: start.end ?? start.labelLocation ?? start.location,
+    fromParagraph,
+    end,
   };
 }
 

@@ -1,5 +1,5 @@
 import { pushAll } from "./arrays";
-import { groupCycles, monthOrdinal, type CyclePlan } from "./cycles";
+import { groupCycles, monthOrdinal, type Cycle, type CyclePlan } from "./cycles";
 import { findLabelDate, formatMonth } from "./dates";
 import { PART_NAMES, subject, type FindingCode, type PartName } from "./findings";
 import type { Location } from "./snapshot";
@@ -35,7 +35,10 @@ export function check(document: MonitoringDocument, plan?: CyclePlan): Finding[]
   const { cycles, roundCycle } = plan ?? groupCycles(document);
   const newestCycle = cycles.length - 1;
   const impacts: ImpactIndex = new Map();
-  recommendations.forEach((recommendation, rec) => {
+  const context = new RoundContext(findings, document);
+  // Plain loops: one pass per recommendation and round, with no closure made for either.
+  for (let rec = 0; rec < recommendations.length; rec++) {
+    const recommendation = recommendations[rec];
     for (const key of RECOMMENDATION_FIELDS) {
       const item = recommendation[key];
       if (item) checkTemplateField(findings, recommendation, item);
@@ -51,7 +54,7 @@ export function check(document: MonitoringDocument, plan?: CyclePlan): Finding[]
           location: recommendation.location,
         });
       }
-      return;
+      continue;
     }
     const ownCycles = roundCycle[rec];
     if (!ownCycles.includes(newestCycle)) {
@@ -65,8 +68,8 @@ export function check(document: MonitoringDocument, plan?: CyclePlan): Finding[]
         location: recommendation.location,
       });
     }
-    checkRounds(findings, recommendation, impacts, document, ownCycles.map((cycle) => cycles[cycle].label));
-  });
+    checkRounds(context, recommendation, impacts, cycles, ownCycles);
+  }
 
   for (const row of document.unrecognised) {
     const owner = row.recommendation === null ? null : findings.recommendation(row.recommendation);
@@ -103,6 +106,9 @@ class FindingList {
   private readonly groups: (Record<Severity, Finding[]> | undefined)[];
   private readonly groupOf = new Map<Recommendation, number>();
   private readonly byNumber = new Map<string, Recommendation>();
+  private lastNumber = "";
+  private lastRound: string | undefined = undefined;
+  private lastSubject: string | null = null;
 
   constructor(document: MonitoringDocument) {
     this.groups = new Array<Record<Severity, Finding[]> | undefined>(document.recommendations.length + 1);
@@ -116,14 +122,24 @@ class FindingList {
     return this.byNumber.get(number) ?? null;
   }
 
-  add(recommendation: Recommendation | null, finding: NewFinding): void {
+  add(recommendation: Recommendation | null, finding: NewFinding, round: string | undefined = finding.round): void {
     const group = recommendation ? (this.groupOf.get(recommendation) ?? 0) : 0;
     const detail = capitalise(finding.text);
-    const message = recommendation ? `${subject(recommendation.number, finding.round)}: ${finding.text}` : detail;
+    const message = recommendation ? `${this.subject(recommendation.number, round)}: ${finding.text}` : detail;
     const full: Finding = { severity: finding.severity, code: finding.code, message, detail, location: finding.location };
     if (recommendation) full.recommendation = recommendation.number;
-    if (finding.round !== undefined) full.round = finding.round;
+    if (round !== undefined) full.round = round;
     (this.groups[group] ??= emptyGroup())[finding.severity].push(full);
+  }
+
+  /** subject(number, round), remembered for the next finding: a round's findings come one after another. */
+  private subject(number: string, round: string | undefined): string {
+    if (number !== this.lastNumber || round !== this.lastRound || this.lastSubject === null) {
+      this.lastNumber = number;
+      this.lastRound = round;
+      this.lastSubject = subject(number, round);
+    }
+    return this.lastSubject;
   }
 
   ordered(): Finding[] {
@@ -213,30 +229,46 @@ function checkTemplateField(findings: FindingList, recommendation: Recommendatio
  * Impacts seen so far, with where each was first seen, by a number read off their copy key (see
  * keyDigest). Impacts whose keys share a number are told apart by their keys.
  */
-type ImpactIndex = Map<number, { text: string; recommendation: Recommendation; update: string }[]>;
+type ImpactIndex = Map<number, SeenImpact[]>;
+
+interface SeenImpact {
+  text: string;
+  recommendation: Recommendation;
+  update: string;
+  /** copyKey(text), once it has been needed. */
+  key: string | undefined;
+}
 
 /** Texts shorter than this (in words) are too short to call copied: "As above.", "None yet." */
 const MIN_COPY_WORDS = 6;
 
 /**
  * What every check of one round needs: where to report, how to name it, how serious a gap is.
- * A class rather than an object of closures: one is made for every round, and most rounds have no
- * finding.
+ * One object for the whole check, moved from round to round (`at`): most rounds have no finding,
+ * and a document has thousands of rounds.
  */
 class RoundContext {
+  private recommendation!: Recommendation;
+  round!: Round;
+  /** The update's name: its cycle's label ("July 2021"), the same for every recommendation in it. */
+  update = "";
+  /** Gaps are errors in a recommendation's latest round, warnings in earlier ones. */
+  gap: Severity = "error";
+  readonly layout: MonitoringDocument["layout"];
+
   constructor(
     private readonly findings: FindingList,
-    private readonly recommendation: Recommendation,
-    readonly round: Round,
-    /** The update's name: its cycle's label ("July 2021"), the same for every recommendation in it. */
-    readonly update: string,
-    /** Gaps are errors in a recommendation's latest round, warnings in earlier ones. */
-    readonly gap: Severity,
     readonly document: MonitoringDocument,
-  ) {}
+  ) {
+    this.layout = document.layout;
+  }
 
-  get layout(): MonitoringDocument["layout"] {
-    return this.document.layout;
+  at(recommendation: Recommendation, round: Round, update: string, gap: Severity): this {
+    this.recommendation = recommendation;
+    this.round = round;
+    this.update = update;
+    this.gap = gap;
+    return this;
   }
 
   /** Where to point when the row at fault is missing altogether. */
@@ -245,7 +277,7 @@ class RoundContext {
   }
 
   add(finding: Omit<NewFinding, "round">): void {
-    this.findings.add(this.recommendation, { ...finding, round: this.update });
+    this.findings.add(this.recommendation, finding, this.update);
   }
 }
 
@@ -254,33 +286,41 @@ const ROUND_PARTS = ["evidence", "assessment", "impact"] as const;
 const TEXT_PARTS = ["evidence", "impact"] as const;
 
 function checkRounds(
-  findings: FindingList,
+  context: RoundContext,
   recommendation: Recommendation,
   impacts: ImpactIndex,
-  document: MonitoringDocument,
-  /** Each round's update name (its cycle's label). */
-  updates: readonly string[],
+  cycles: readonly Cycle[],
+  /** Each round's cycle (its update's name is the cycle's label). */
+  ownCycles: readonly number[],
 ): void {
   const rounds = recommendation.rounds;
+  const rowsLayout = context.layout === "rows";
   let previousDated: Round | null = null;
-  rounds.forEach((round, index) => {
-    const gap = index === rounds.length - 1 ? "error" : "warning";
-    const context = new RoundContext(findings, recommendation, round, updates[index], gap, document);
+  for (let index = 0; index < rounds.length; index++) {
+    const round = rounds[index];
+    context.at(recommendation, round, cycles[ownCycles[index]].label, index === rounds.length - 1 ? "error" : "warning");
     checkGaps(context);
     checkGrade(context);
     checkPlaceholders(context);
     // The older one-row-per-recommendation layout has no labels to date: its columns say the date.
-    if (document.layout === "rows") checkLabels(context);
+    if (rowsLayout) checkLabels(context);
     if (round.month !== null) {
       if (previousDated) checkOrder(context, previousDated);
       previousDated = round;
     }
-    if (index > 0) checkCopiedFromLastRound(context, rounds[index - 1], updates[index - 1]);
+    if (index > 0) checkCopiedFromLastRound(context, rounds[index - 1], cycles[ownCycles[index - 1]].label);
     checkImpactReferences(context, recommendation, impacts);
-  });
+  }
 }
 
 function checkGaps(context: RoundContext): void {
+  const round = context.round;
+  // Evidence and impact both written: the usual round, answered without the findings' code.
+  if (isFilledIn(round.evidence?.text) && isFilledIn(round.impact?.text)) return;
+  gapFindings(context);
+}
+
+function gapFindings(context: RoundContext): void {
   const { round, layout } = context;
   for (const name of TEXT_PARTS) {
     const part = round[name];
@@ -302,6 +342,14 @@ function scaleWords(document: MonitoringDocument): string {
 }
 
 function checkGrade(context: RoundContext): void {
+  const round = context.round;
+  const grade = round.assessment?.grade;
+  // A grade of 1 or 2 where it belongs and nowhere else: nothing to say.
+  if (grade != null && grade < 3 && round.misplacedGrades.length === 0) return;
+  gradeFindings(context);
+}
+
+function gradeFindings(context: RoundContext): void {
   const round = context.round;
   const assessment = round.assessment;
   const names = context.document.gradeNames;
@@ -391,32 +439,48 @@ function checkImpactReferences(context: RoundContext, recommendation: Recommenda
   const round = context.round;
   const impact = round.impact;
   if (!impact) return;
-  if (isAsAbove(impact.text)) {
-    context.add({
-      code: "as-above",
-      severity: "info",
-      text: `Evidence of Impact only says “${quote(impact.text)}”: say which evidence it means, as members may read each recommendation on its own.`,
-      location: impact.location,
-    });
-  }
+  if (isAsAbove(impact.text)) asAbove(context, impact);
   if (!hasWords(impact.text, MIN_COPY_WORDS)) return; // too short to call a copy: no copy key
   const digest = keyDigest(impact.text);
   const seen = impacts.get(digest);
   if (!seen) {
-    impacts.set(digest, [{ text: impact.text, recommendation, update: context.update }]);
+    impacts.set(digest, [{ text: impact.text, recommendation, update: context.update, key: undefined }]);
     return;
   }
-  const key = copyKey(impact.text);
-  const first = seen.find((entry) => copyKey(entry.text) === key);
-  if (!first) seen.push({ text: impact.text, recommendation, update: context.update });
-  else if (first.recommendation !== recommendation) {
-    context.add({
-      code: "copied-impact",
-      severity: "warning",
-      text: `Evidence of Impact is word for word the same as ${subject(first.recommendation.number, first.update)}. Describe the impact of this recommendation.`,
-      location: impact.location,
-    });
+  const first = sameImpact(seen, impact.text);
+  if (!first) seen.push({ text: impact.text, recommendation, update: context.update, key: undefined });
+  else if (first.recommendation !== recommendation) copiedImpact(context, impact, first);
+}
+
+// The findings of checkImpactReferences, apart from the check that runs on every impact.
+function asAbove(context: RoundContext, impact: RoundPart): void {
+  context.add({
+    code: "as-above",
+    severity: "info",
+    text: `Evidence of Impact only says “${quote(impact.text)}”: say which evidence it means, as members may read each recommendation on its own.`,
+    location: impact.location,
+  });
+}
+
+function copiedImpact(context: RoundContext, impact: RoundPart, first: SeenImpact): void {
+  context.add({
+    code: "copied-impact",
+    severity: "warning",
+    text: `Evidence of Impact is word for word the same as ${subject(first.recommendation.number, first.update)}. Describe the impact of this recommendation.`,
+    location: impact.location,
+  });
+}
+
+/** The impact seen before whose copy key is `text`'s, if any. The same text needs no key made. */
+function sameImpact(seen: SeenImpact[], text: string): SeenImpact | undefined {
+  let key: string | null | undefined;
+  for (const entry of seen) {
+    if (entry.text === text) return entry;
+    key ??= copyKey(text);
+    entry.key ??= copyKey(entry.text) ?? undefined;
+    if (entry.key === key) return entry;
   }
+  return undefined;
 }
 
 function describeGap(part: RoundPart | null, name: PartName): string {
@@ -435,6 +499,19 @@ function hasExplanation(explanation: string | null): boolean {
 }
 
 function checkLabels(context: RoundContext): void {
+  const round = context.round;
+  const month = round.month;
+  // Nearly every round: each of its rows dated with the round's month, and nothing to say. The
+  // findings are worked out apart, so that this, run on every round, stays small to compile.
+  if (month !== null && inMonth(round.evidence, month) && inMonth(round.assessment, month) && inMonth(round.impact, month)) return;
+  labelFindings(context);
+}
+
+function inMonth(part: RoundPart | null, month: string): boolean {
+  return part === null || part.month === month;
+}
+
+function labelFindings(context: RoundContext): void {
   const round = context.round;
   // The first part the round has, and the first whose date could not be read (plain loops: every round).
   let first: RoundPart | null = null;
@@ -488,10 +565,18 @@ function checkLabels(context: RoundContext): void {
  * 2021" when they agree, else each named ("Evidence of Progress says March 2021").
  */
 function othersSay(round: Round, name: PartName): string {
-  const others = ROUND_PARTS.filter((other) => other !== name && round[other]?.month != null);
-  const months = new Set(others.map((other) => round[other]?.month));
-  if (others.length > 1 && months.size === 1) return `the rest of this update says ${formatMonth(round[others[0]]?.month ?? "")}`;
-  return others.map((other) => `${PART_NAMES[other]} says ${formatMonth(round[other]?.month ?? "")}`).join(" and ");
+  let said = "";
+  let count = 0;
+  let month: string | null = null;
+  let agree = true;
+  for (const other of ROUND_PARTS) {
+    const otherMonth = other === name ? null : (round[other]?.month ?? null);
+    if (otherMonth === null) continue;
+    if (month !== null && otherMonth !== month) agree = false;
+    month ??= otherMonth;
+    said += `${count++ > 0 ? " and " : ""}${PART_NAMES[other]} says ${formatMonth(otherMonth)}`;
+  }
+  return count > 1 && agree ? `the rest of this update says ${formatMonth(month ?? "")}` : said;
 }
 
 function checkOrder(context: RoundContext, previous: Round): void {

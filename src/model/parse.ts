@@ -6,7 +6,7 @@ import {
   finishField,
   finishRecommendation,
   newRecommendation,
-  newSink,
+  sinkOf,
   type RecommendationBuilder,
   type RecommendationFieldKey,
   type Sink,
@@ -284,16 +284,17 @@ class Parser {
     }
 
     // The field this row starts (or, for a repeated label, the text it adds to the field).
-    const sink = newSink({
-      label: match.label,
-      labelLocation: item.fromParagraph ? null : item.labelLocation,
+    const dated = isRoundPart(kind);
+    const sink = sinkOf(
+      match.label,
+      item.fromParagraph ? null : item.labelLocation,
       paragraphs,
       location,
-      dated: isRoundPart(kind),
-      date,
-      fromParagraph: item.fromParagraph,
-      end: item.labelLocation,
-    });
+      dated,
+      dated ? date : null,
+      item.fromParagraph,
+      item.labelLocation,
+    );
     if (kind === "review" || kind === "linkOfficers" || kind === "actionPlanAgreed") {
       this.sink = this.fill(this.header, kind, sink);
       return;

@@ -56,7 +56,18 @@ function normalise(text: string): string {
 
 /** The text shortened for a message: one line, at most `max` characters. */
 export function quote(text: string, max = 60): string {
-  const line = normalise(text);
+  // Only the start of a long text is shown. Normalised, the start of the text is the start of the
+  // normalised text (a cut run of spaces is still one space), so when it is longer than `max` it
+  // gives the same cut without copying the whole text twice.
+  const slack = 4 * max + 16;
+  if (text.length > slack) {
+    const start = normalise(text.slice(0, slack));
+    if (start.length > max) return shortened(start, max);
+  }
+  return shortened(normalise(text), max);
+}
+
+function shortened(line: string, max: number): string {
   if (line.length <= max) return line;
   // Cut between words, unless that would leave too little.
   const cut = line.slice(0, max - 1);

@@ -17,6 +17,23 @@ export function hasContent(text: string): boolean {
   return NON_SPACE.test(text);
 }
 
+/** The UTF-16 code unit is one that `\s` matches (JavaScript's white space and line terminators), without a regex. */
+export function isWhitespace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 160) return false;
+  return (
+    code === 160 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
 /** Has a letter or a digit, in any script. */
 export function hasWord(text: string): boolean {
   // Plain ASCII is answered here; the Unicode pattern only sees text with other characters.

@@ -1,4 +1,4 @@
-import { contentParagraphs, hasContent, isNoise, joinLine, trimmed } from "../../src/model/text";
+import { contentParagraphs, hasContent, isNoise, isWhitespace, joinLine, trimmed } from "../../src/model/text";
 
 describe("text helpers", () => {
   it("isNoise: blank or only punctuation and symbols", () => {
@@ -27,5 +27,11 @@ describe("text helpers", () => {
 
   it("trimmed: as trim(), returning the same string when there is nothing to trim", () => {
     for (const text of ["", " a ", "a", "a\n", "\u00a0a\u00a0", "\u2003x"]) expect(trimmed(text)).toBe(text.trim());
+  });
+
+  it("isWhitespace: exactly the code units \\s matches", () => {
+    const differ: number[] = [];
+    for (let code = 0; code < 0x10000; code++) if (isWhitespace(code) !== /\s/.test(String.fromCharCode(code))) differ.push(code);
+    expect(differ).toEqual([]);
   });
 });
