@@ -26,9 +26,9 @@ function loadCommand(name) {
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, Module.createRequire(file), module, file, path.dirname(file));
   if (process.env.SCRUTINY_WRITE_CODE_CACHE === "1") {
-    // After the run, so the cache holds the functions the run compiled, not only the top level. Written whole
-    // under a temporary name and renamed, so a reader never sees half a cache.
-    process.once("beforeExit", () => {
+    // After the run, so the cache holds the functions the run compiled, not only the top level ("exit", as the
+    // bins end with process.exit). Written whole under a temporary name and renamed, so a reader never sees half a cache.
+    process.once("exit", () => {
       const temporary = `${cacheFile}.${process.pid}.tmp`;
       try {
         fs.writeFileSync(temporary, script.createCachedData());
@@ -43,4 +43,17 @@ function loadCommand(name) {
   return module.exports;
 }
 
-module.exports = { loadCommand };
+/**
+ * Ends the process with `code` once stdout and stderr have taken what was written to them (an asynchronous
+ * pipe would otherwise be cut short). Exiting rather than letting the event loop run dry: at that point Node
+ * first waits for every task queued on V8's worker threads (optimising compiles of functions the command will
+ * never call again, GC work), which on a busy machine was 5–20 ms of a cold run doing nothing; process.exit
+ * drops the queued ones. If a stream never calls back (closed early), the loop still ends with `code`.
+ */
+function exitWhenWritten(code) {
+  process.exitCode = code;
+  // A write that failed (a full disk) reports it on a later tick: setImmediate lets that say so first.
+  process.stdout.write("", () => process.stderr.write("", () => setImmediate(() => process.exit(code))));
+}
+
+module.exports = { loadCommand, exitWhenWritten };

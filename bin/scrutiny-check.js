@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 "use strict";
 // Entry point for `npx scrutiny-check`; the code is bundled into build/ by `npm install` (the prepare script).
-const cli = require("./load.js").loadCommand("main");
+const { loadCommand, exitWhenWritten } = require("./load.js");
+const cli = loadCommand("main");
 if (cli === null) {
   process.stderr.write("scrutiny-check: not built yet. Run `npm install` (or `npm run build:cli`) in the project first.\n");
   process.exit(2);
 }
-cli.main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+cli.main(process.argv.slice(2)).then(exitWhenWritten);

@@ -1,5 +1,5 @@
 /** Turns the paths on the command line into the list of files to check. */
-import { promises as fs } from "fs";
+import { readdirSync, statSync } from "fs";
 import { join } from "path";
 
 export interface FileList {
@@ -12,6 +12,8 @@ export interface FileList {
 /**
  * A file named on the command line is checked whatever its extension (the user asked for it);
  * folders are searched recursively for `.docx`, skipping Word's lock files (`~$…`) and hidden folders.
+ * The file system is asked synchronously: the commands do nothing else meanwhile, and each asynchronous
+ * call is a trip through libuv's thread pool that a cold run waits for.
  */
 export async function findFiles(paths: readonly string[], skip: (name: string) => boolean = () => false): Promise<FileList> {
   const files: string[] = [];
@@ -26,14 +28,14 @@ export async function findFiles(paths: readonly string[], skip: (name: string) =
   for (const path of paths) {
     let stat;
     try {
-      stat = await fs.stat(path);
+      stat = statSync(path);
     } catch (error) {
       problems.push(describeMissing(path, error));
       continue;
     }
     if (stat.isDirectory()) {
       try {
-        const found = await docxFilesUnder(path, skip);
+        const found = docxFilesUnder(path, skip);
         if (found.length === 0) problems.push(`${path}: no .docx files in this folder.`);
         found.forEach(add);
       } catch (error) {
@@ -47,14 +49,14 @@ export async function findFiles(paths: readonly string[], skip: (name: string) =
 }
 
 /** `skip`: names of files the folder search leaves out (scrutiny-update's own backups). */
-async function docxFilesUnder(folder: string, skip: (name: string) => boolean): Promise<string[]> {
+function docxFilesUnder(folder: string, skip: (name: string) => boolean): string[] {
   const found: string[] = [];
-  const entries = await fs.readdir(folder, { withFileTypes: true });
+  const entries = readdirSync(folder, { withFileTypes: true });
   for (const entry of entries) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
       if (!entry.name.startsWith(".") && entry.name !== "node_modules") {
-        for (const file of await docxFilesUnder(path, skip)) found.push(file);
+        for (const file of docxFilesUnder(path, skip)) found.push(file);
       }
     } else if (isDocxName(entry.name) && !skip(entry.name) && (entry.isFile() || entry.isSymbolicLink())) {
       found.push(path);

@@ -1,5 +1,6 @@
 /** `scrutiny-check [options] <file.docx|folder>...`: check monitoring documents, print a report, exit 0/1/2. */
-import { parseArgs, type ReportFormat } from "./args";
+import type { ReportFormat } from "./args";
+import { plainPathArgs } from "./args-quick";
 import { errorText, findFiles } from "./files";
 import { progress } from "./progress";
 import { exitCode, type FileReport } from "./report";
@@ -33,7 +34,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function runUnguarded(argv: readonly string[], io: Io): Promise<number> {
-  const parsed = parseArgs(argv, { out: (t) => io.stdout.write(t), err: (t) => io.stderr.write(t) });
+  // Options, help and usage errors need commander (args.ts), loaded only then; plain paths do not.
+  const parsed =
+    plainPathArgs(argv) ?? (await import("./args")).parseArgs(argv, { out: (t) => io.stdout.write(t), err: (t) => io.stderr.write(t) });
   if (parsed.kind === "exit") return parsed.code;
   const { format, color, includeSetAside, paths } = parsed.options;
 

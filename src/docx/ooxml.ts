@@ -1,4 +1,4 @@
-import type { DocumentSnapshot, SnapshotBlock, SnapshotCell, SnapshotRow, SnapshotTable } from "../model/snapshot";
+import type { DocumentSnapshot, SnapshotBlock, SnapshotCell, SnapshotParagraph, SnapshotRow, SnapshotTable } from "../model/snapshot";
 import { DocxError, messages } from "./errors";
 import { MARKUP_COMPATIBILITY, UNDERSTOOD_NAMESPACES, isWordprocessingMl } from "./names";
 import type { PositionRecorder } from "./positions";
@@ -65,6 +65,13 @@ const MC_FALLBACK = -3;
 const ENDS_NOTHING = 0;
 const ENDS_PARAGRAPH = 1;
 const ENDS_TEXT = 2;
+/** A top-level table, row or cell: what was collected for it is copied in at its close. */
+const ENDS_CELL = 3;
+const ENDS_ROW = 4;
+const ENDS_TABLE = 5;
+
+/** A top-level cell's, row's or table's array until it closes. */
+const COLLECTING: never[] = [];
 
 interface Frame {
   mode: Mode;
@@ -114,6 +121,7 @@ export function documentSink(): ChunkSink<DocumentSnapshot> {
  */
 export class DocumentReader {
   stream: XmlStream | undefined;
+  readonly classify = classifyElement;
   positions: PositionRecorder | null = null;
   private readonly blocks: SnapshotBlock[] = [];
   private readonly frames: Frame[] = [];
@@ -131,6 +139,17 @@ export class DocumentReader {
   /** Per open complex field (w:fldChar begin … separate … end): true while it shows its code, not its result. */
   private readonly fields: boolean[] = [];
   private fieldsInCode = 0;
+  /**
+   * The open top-level table's rows, its open row's cells and its open cell's paragraphs (only one of
+   * each is open at a time: a table in a cell is read into the cell). Collected in arrays reused from
+   * one to the next and copied, exactly sized, into the snapshot when each closes: an array grown by
+   * `push` keeps spare slots (17 for one paragraph), most of a large snapshot's memory and GC copying.
+   */
+  private readonly rows = new Collector<SnapshotRow>();
+  private readonly cells = new Collector<SnapshotCell>();
+  private readonly cellParagraphs = new Collector<string>();
+  /** Body paragraphs whose text may still hold on to a piece of the part (see ownCopies). */
+  private readonly sharingBody: SnapshotParagraph[] = [];
 
   constructor() {
     this.push(ROOT, ROOT, null, null, null, ENDS_NOTHING);
@@ -138,7 +157,8 @@ export class DocumentReader {
 
   finish(): DocumentSnapshot {
     if (!this.bodySeen) throw new DocxError("not-word", messages.notWord());
-    return { blocks: this.blocks };
+    this.ownBodyTexts();
+    return { blocks: this.blocks.slice() };
   }
 
   open(tag: XmlTag, depth: number): void {
@@ -149,7 +169,7 @@ export class DocumentReader {
       return;
     }
     const frame = this.frames[this.top - 1];
-    const name = isWordprocessingMl(tag.uri) ? code(tag.local) : tag.uri === MARKUP_COMPATIBILITY ? mcCode(tag.local) : 0;
+    const name = tag.code;
     if (positions !== null) this.notePosition(positions, frame, name, tag, depth);
     const { sink, table, row } = frame;
     switch (frame.mode) {
@@ -229,6 +249,15 @@ export class DocumentReader {
       this.runText = "";
     } else if (frame.ends === ENDS_PARAGRAPH) {
       this.endParagraph(frame.sink);
+    } else if (frame.ends === ENDS_CELL) {
+      frame.sink!.paragraphs = this.cellParagraphs.take();
+    } else if (frame.ends === ENDS_ROW) {
+      frame.row!.cells = this.cells.take();
+    } else if (frame.ends === ENDS_TABLE) {
+      const table = frame.table!;
+      table.rows = this.rows.take();
+      // With positions, the part's whole text is kept anyway (and the texts are slices of it).
+      if (this.positions === null) ownTexts(table);
     }
   }
 
@@ -303,9 +332,12 @@ export class DocumentReader {
     const text = this.paragraphText;
     this.paragraphText = "";
     if (sink === null) {
-      this.blocks.push({ kind: "paragraph", text, location: { kind: "paragraph", paragraph: this.paragraphs++ } });
+      const paragraph: SnapshotParagraph = { kind: "paragraph", text, location: { kind: "paragraph", paragraph: this.paragraphs++ } };
+      this.blocks.push(paragraph);
+      if (text.length >= SHORTEST_SHARED && this.positions === null && this.sharingBody.push(paragraph) >= BODY_TEXTS_AT_ONCE) this.ownBodyTexts();
     } else {
-      sink.paragraphs.push(text);
+      // `sink` is the one open top-level cell, whose paragraphs are being collected.
+      this.cellParagraphs.add(text);
       this.paragraphs++;
     }
   }
@@ -314,30 +346,40 @@ export class DocumentReader {
   private startTable(sink: SnapshotCell | null): void {
     this.countTablePart();
     if (sink !== null) return this.push(TABLE, TABLE, sink, null, null, ENDS_NOTHING);
-    const table: SnapshotTable = { kind: "table", index: this.tables++, rows: [] };
+    const table: SnapshotTable = { kind: "table", index: this.tables++, rows: COLLECTING };
     this.blocks.push(table);
-    this.push(TABLE, TABLE, null, table, null, ENDS_NOTHING);
+    this.rows.start();
+    this.push(TABLE, TABLE, null, table, null, ENDS_TABLE);
   }
 
   private startRow(frame: Frame): void {
     this.countTablePart();
     if (frame.table === null) return this.push(ROW, ROW, frame.sink, null, null, ENDS_NOTHING);
-    const row: SnapshotRow = { cells: [] };
-    frame.table.rows.push(row);
-    this.push(ROW, ROW, null, frame.table, row, ENDS_NOTHING);
+    const row: SnapshotRow = { cells: COLLECTING };
+    this.rows.add(row);
+    this.cells.start();
+    this.push(ROW, ROW, null, frame.table, row, ENDS_ROW);
   }
 
   private startCell(frame: Frame): void {
     this.countTablePart();
     const { table, row } = frame;
     if (table === null || row === null) return this.push(BLOCKS, BLOCKS, frame.sink, null, null, ENDS_NOTHING);
-    // The row being read is always its table's last: rows are only added to the innermost top-level table.
+    // The row being read is always its table's last.
     const cell: SnapshotCell = {
-      paragraphs: [],
-      location: { kind: "cell", table: table.index, row: table.rows.length - 1, cell: row.cells.length },
+      paragraphs: COLLECTING,
+      location: { kind: "cell", table: table.index, row: this.rows.count - 1, cell: this.cells.count },
     };
-    row.cells.push(cell);
-    this.push(BLOCKS, BLOCKS, cell, null, null, ENDS_NOTHING);
+    this.cells.add(cell);
+    this.cellParagraphs.start();
+    this.push(BLOCKS, BLOCKS, cell, null, null, ENDS_CELL);
+  }
+
+  private ownBodyTexts(): void {
+    const paragraphs = this.sharingBody;
+    const own = ownCopies(paragraphs.map((paragraph) => paragraph.text));
+    if (own !== undefined) for (let i = 0; i < paragraphs.length; i++) paragraphs[i].text = own[i];
+    paragraphs.length = 0;
   }
 
   private countTablePart(): void {
@@ -378,6 +420,74 @@ export class DocumentReader {
     if (prefixes.length === 0 || prefixes[0] === "") return false;
     return prefixes.every((prefix) => UNDERSTOOD_NAMESPACES.has(this.stream?.resolve(prefix) ?? ""));
   }
+}
+
+/**
+ * Texts this short are copies already: V8 slices and joins only longer strings. Longer ones are, as
+ * saxes hands text over, slices of the ~256 KB pieces of the part it is fed (and a paragraph of
+ * several runs joins those), so a snapshot holding them would keep every piece of the part alive,
+ * about the part's size again.
+ */
+const SHORTEST_SHARED = 13;
+/** Joins a table's texts, never in its text (XML has no U+0000, and the reader adds none). */
+const SEPARATOR = "\u0000";
+/** Body paragraphs' texts are given storage of their own this many at a time. */
+const BODY_TEXTS_AT_ONCE = 1024;
+
+/** A table's cells' paragraphs given storage of their own (see ownCopies). */
+function ownTexts(table: SnapshotTable): void {
+  const shared: string[] = [];
+  for (const row of table.rows) {
+    for (const cell of row.cells) {
+      for (const text of cell.paragraphs) if (text.length >= SHORTEST_SHARED) shared.push(text);
+    }
+  }
+  const own = ownCopies(shared);
+  if (own === undefined) return;
+  let at = 0;
+  for (const row of table.rows) {
+    for (const cell of row.cells) {
+      const paragraphs = cell.paragraphs;
+      for (let i = 0; i < paragraphs.length; i++) if (paragraphs[i].length >= SHORTEST_SHARED) paragraphs[i] = own[at++];
+    }
+  }
+}
+
+/**
+ * The same texts, holding on to nothing but their characters: joined into one string and split
+ * again, they are slices of that string, which holds exactly them. Undefined when there is nothing
+ * to copy (or, which cannot happen, a text held the separator).
+ */
+function ownCopies(texts: string[]): string[] | undefined {
+  if (texts.length === 0) return undefined;
+  const own = texts.join(SEPARATOR).split(SEPARATOR);
+  return own.length === texts.length ? own : undefined;
+}
+
+/** Items collected in one array, reused, until `take` copies them out (exactly sized, no spare slots). */
+class Collector<T> {
+  private readonly items: T[] = [];
+  count = 0;
+
+  start(): void {
+    this.count = 0;
+  }
+
+  add(item: T): void {
+    this.items[this.count++] = item;
+  }
+
+  take(): T[] {
+    const taken = this.count === 0 ? [] : this.items.slice(0, this.count);
+    // Slots past `count` still hold old items until overwritten: at most one cell's, row's or table's worth.
+    this.count = 0;
+    return taken;
+  }
+}
+
+/** A tag's code for the reader: W's for WordprocessingML, MC_* for markup compatibility, else 0. */
+function classifyElement(uri: string, local: string): number {
+  return isWordprocessingMl(uri) ? code(local) : uri === MARKUP_COMPATIBILITY ? mcCode(local) : 0;
 }
 
 function mcCode(local: string): number {

@@ -1,3 +1,4 @@
+import type JSZip from "jszip";
 import { DocxError } from "./errors";
 import { attribute, streamXml } from "./xml";
 import { openZip, readEntry } from "./zip";
@@ -55,9 +56,20 @@ export function settingValue(text: string): unknown {
  * settings never stop a document from being checked.
  */
 export async function readDocxSettings(bytes: Uint8Array): Promise<Map<string, unknown>> {
+  let zip: JSZip;
+  try {
+    zip = await openZip(bytes);
+  } catch (error) {
+    if (!(error instanceof DocxError)) throw error;
+    return new Map();
+  }
+  return readZipSettings(zip);
+}
+
+/** readDocxSettings on a package already opened (readDocxAndSettings: one unzip for the snapshot and the settings). */
+export async function readZipSettings(zip: JSZip): Promise<Map<string, unknown>> {
   const settings = new Map<string, unknown>();
   try {
-    const zip = await openZip(bytes);
     const parts = Object.keys(zip.files)
       .filter((path) => WEBEXTENSION_PART.test(path))
       .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));

@@ -26,19 +26,65 @@ export function notWellFormed(): DocxError {
   return new DocxError("corrupt", messages.damaged("its text is not well-formed XML"));
 }
 
+/** A qualified element name resolved in one scope, with the code the stream's `classify` gave it. */
+interface ResolvedName {
+  readonly prefix: string;
+  readonly local: string;
+  readonly uri: string;
+  readonly code: number;
+}
+
+/** Prefix → URI bindings in force, and the element names already resolved under them. */
+interface Scope {
+  readonly prefixes: ReadonlyMap<string, string>;
+  /** Made on the first element named in the scope; at most MAX_NAMES_PER_SCOPE names. */
+  names: Map<string, ResolvedName> | undefined;
+}
+
+/**
+ * Element names are resolved once per scope: a document names a few hundred distinct elements
+ * among millions. Bounded, so that neither many distinct names nor many nested scopes (each
+ * declaring a namespace) make the caches grow with the input: past the bounds, names are resolved
+ * each time, as if there were no cache.
+ */
+export const MAX_NAMES_PER_SCOPE = 4096;
+/** The open scopes' caches together. */
+export const MAX_CACHED_NAMES = 4 * MAX_NAMES_PER_SCOPE;
+/** Longer names are not cached (no cache holds more than a bounded number of characters). */
+export const MAX_CACHED_NAME_LENGTH = 128;
+
+/** What a tag's `code` is when the stream has no `classify`. */
+const noClass = (): number => 0;
+
+/**
+ * A stack of scopes resolving saxes's plain names. `open` names the stream's one reused tag object,
+ * `tag`, in place: a visitor must read it during `open` and keep none of it but its strings.
+ */
 export class NamespaceScopes {
-  private scope: ReadonlyMap<string, string> = ROOT_SCOPE;
-  private readonly outer: ReadonlyMap<string, string>[] = [];
+  private scope: Scope = { prefixes: ROOT_SCOPE, names: undefined };
+  private readonly outer: Scope[] = [];
   /** The depth of the element that pushed each scope in `outer`. */
   private readonly depths: number[] = [];
+  /** Names held by the open scopes' caches. */
+  private cached = 0;
   /** The tag being read: its declarations, and its other prefixed attributes with where their colon is. */
   private readonly declaredPrefixes: string[] = [];
   private readonly declaredUris: string[] = [];
   private readonly prefixed: string[] = [];
   private readonly colons: number[] = [];
+  private prefixedCount = 0;
+  /** checkPrefixed's distinct prefixes and their URIs, reused from tag to tag. */
+  private readonly seenPrefixes: string[] = [];
+  private readonly seenUris: string[] = [];
 
-  /** `xml10`: whether the document is XML 1.0, where undeclaring a prefix (`xmlns:p=""`) is an error. */
-  constructor(private readonly xml10: () => boolean) {}
+  /**
+   * `xml10`: whether the document is XML 1.0, where undeclaring a prefix (`xmlns:p=""`) is an error;
+   * `classify`: a tag's `code` from its namespace and local name, asked once per name and scope.
+   */
+  constructor(
+    private readonly xml10: () => boolean,
+    private readonly classify: (uri: string, local: string) => number = noClass,
+  ) {}
 
   /** An attribute of the tag being read, as saxes reports it (before the tag itself). */
   attribute(name: string, value: string): void {
@@ -53,46 +99,38 @@ export class NamespaceScopes {
       if (uri === "" && this.xml10()) throw notWellFormed();
       this.declare(name.slice(6), uri);
     } else {
-      this.prefixed.push(name);
-      this.colons.push(colon);
+      const at = this.prefixedCount++;
+      this.prefixed[at] = name;
+      this.colons[at] = colon;
     }
   }
 
-  /** `tag`, its attributes reported, named and with its scope. */
-  open(saxesTag: SaxesTag, depth: number): XmlTag {
-    // saxes's own tag object, named in place (without namespaces its attributes are plain strings).
-    const tag = saxesTag as unknown as XmlTag;
-    const declaredPrefixes = this.declaredPrefixes;
-    if (declaredPrefixes.length > 0) {
-      const declared = new Map(this.scope);
-      const uris = this.declaredUris;
-      for (let i = 0; i < declaredPrefixes.length; i++) declared.set(declaredPrefixes[i], uris[i]);
-      declaredPrefixes.length = 0;
-      uris.length = 0;
-      this.outer.push(this.scope);
-      this.depths.push(depth);
-      this.scope = declared;
-    }
+  /** Names `tag` (saxes's `saxesTag`, its attributes reported) and gives it its scope. */
+  open(saxesTag: SaxesTag, depth: number, tag: XmlTag): void {
+    if (this.declaredPrefixes.length > 0) this.pushScope(depth);
     const scope = this.scope;
-    tag.scope = scope;
-    const name = tag.name;
-    const colon = name.indexOf(":");
-    if (colon === -1) {
-      tag.prefix = "";
-      tag.local = name;
-      tag.uri = scope.get("") ?? "";
+    const prefixes = scope.prefixes;
+    const name = saxesTag.name;
+    tag.name = name;
+    // Without namespaces, saxes's attribute values are plain strings.
+    tag.attributes = saxesTag.attributes as unknown as Record<string, string>;
+    tag.isSelfClosing = saxesTag.isSelfClosing;
+    tag.scope = prefixes;
+    const resolved = scope.names?.get(name) ?? this.resolveName(scope, name);
+    if (resolved === null) {
+      // Resolved without the cache: only the prefix is looked up again, and `local` sliced.
+      const colon = name.indexOf(":");
+      tag.prefix = colon === -1 ? "" : name.slice(0, colon);
+      tag.local = colon === -1 ? name : name.slice(colon + 1);
+      tag.uri = prefixes.get(tag.prefix) ?? "";
+      tag.code = this.classify(tag.uri, tag.local);
     } else {
-      if (colon === 0 || colon === name.length - 1 || name.indexOf(":", colon + 1) !== -1) throw notWellFormed();
-      const prefix = name.slice(0, colon);
-      if (prefix === "xmlns") throw notWellFormed();
-      const uri = scope.get(prefix);
-      if (uri === undefined || uri === "") throw notWellFormed();
-      tag.prefix = prefix;
-      tag.local = name.slice(colon + 1);
-      tag.uri = uri;
+      tag.prefix = resolved.prefix;
+      tag.local = resolved.local;
+      tag.uri = resolved.uri;
+      tag.code = resolved.code;
     }
-    if (this.prefixed.length > 0) this.checkPrefixed(scope);
-    return tag;
+    if (this.prefixedCount > 0) this.checkPrefixed(prefixes);
   }
 
   /** The element at `depth` closes: the scope it pushed, if any, goes. */
@@ -100,12 +138,61 @@ export class NamespaceScopes {
     const depths = this.depths;
     if (depths.length > 0 && depths[depths.length - 1] === depth) {
       depths.pop();
+      this.cached -= this.scope.names?.size ?? 0;
       this.scope = this.outer.pop()!;
     }
   }
 
   resolve(prefix: string): string | undefined {
-    return this.scope.get(prefix);
+    return this.scope.prefixes.get(prefix);
+  }
+
+  /** Element names held by the open scopes' caches (never more than MAX_CACHED_NAMES). */
+  get cachedNames(): number {
+    return this.cached;
+  }
+
+  /** The tag declares namespaces: a scope of its own, with every binding of the outer one. */
+  private pushScope(depth: number): void {
+    const declaredPrefixes = this.declaredPrefixes;
+    const uris = this.declaredUris;
+    const declared = new Map(this.scope.prefixes);
+    for (let i = 0; i < declaredPrefixes.length; i++) declared.set(declaredPrefixes[i], uris[i]);
+    declaredPrefixes.length = 0;
+    uris.length = 0;
+    this.outer.push(this.scope);
+    this.depths.push(depth);
+    this.scope = { prefixes: declared, names: undefined };
+  }
+
+  /**
+   * `name` checked and resolved in `scope`, and cached there if the bounds allow; null when it was
+   * not cached (the caller resolves it itself: the check is done).
+   */
+  private resolveName(scope: Scope, name: string): ResolvedName | null {
+    const colon = name.indexOf(":");
+    let prefix = "";
+    let local = name;
+    let uri: string;
+    if (colon === -1) {
+      uri = scope.prefixes.get("") ?? "";
+    } else {
+      if (colon === 0 || colon === name.length - 1 || name.indexOf(":", colon + 1) !== -1) throw notWellFormed();
+      prefix = name.slice(0, colon);
+      if (prefix === "xmlns") throw notWellFormed();
+      const bound = scope.prefixes.get(prefix);
+      if (bound === undefined || bound === "") throw notWellFormed();
+      uri = bound;
+      local = name.slice(colon + 1);
+    }
+    if (name.length > MAX_CACHED_NAME_LENGTH || this.cached >= MAX_CACHED_NAMES) return null;
+    let names = scope.names;
+    if (names === undefined) names = scope.names = new Map();
+    else if (names.size >= MAX_NAMES_PER_SCOPE) return null;
+    const resolved: ResolvedName = { prefix, local, uri, code: this.classify(uri, local) };
+    names.set(name, resolved);
+    this.cached++;
+    return resolved;
   }
 
   private declare(prefix: string, uri: string): void {
@@ -123,35 +210,40 @@ export class NamespaceScopes {
   private checkPrefixed(scope: ReadonlyMap<string, string>): void {
     const names = this.prefixed;
     const colons = this.colons;
-    const prefixes: string[] = [];
-    const uris: string[] = [];
+    const count = this.prefixedCount;
+    this.prefixedCount = 0;
+    const prefixes = this.seenPrefixes;
+    const uris = this.seenUris;
+    let distinct = 0;
     let last = "";
     let shared = false;
-    for (let i = 0; i < names.length; i++) {
+    for (let i = 0; i < count; i++) {
       const name = names[i];
       const colon = colons[i];
       // Most attributes share the previous one's prefix (w:rsidR w:rsidRDefault…): no slice for those.
       if (colon === last.length && name.startsWith(last)) continue;
       const prefix = name.slice(0, colon);
       last = prefix;
-      const at = prefixes.length <= FEW_PREFIXES ? prefixes.indexOf(prefix) : -2;
+      let at = -1;
+      if (distinct > FEW_PREFIXES) at = -2;
+      else for (let j = 0; j < distinct; j++) if (prefixes[j] === prefix) at = j;
       if (at >= 0) continue;
       const uri = scope.get(prefix);
       if (uri === undefined) throw notWellFormed();
-      if (at === -2 || uris.includes(uri)) shared = true;
-      prefixes.push(prefix);
-      uris.push(uri);
+      if (at === -2) shared = true;
+      else for (let j = 0; j < distinct; j++) if (uris[j] === uri) shared = true;
+      prefixes[distinct] = prefix;
+      uris[distinct] = uri;
+      distinct++;
     }
     if (shared) {
       const seen = new Set<string>();
-      for (let i = 0; i < names.length; i++) {
+      for (let i = 0; i < count; i++) {
         const key = `{${scope.get(names[i].slice(0, colons[i]))!}}${names[i].slice(colons[i] + 1)}`;
         if (seen.has(key)) throw notWellFormed();
         seen.add(key);
       }
     }
-    names.length = 0;
-    colons.length = 0;
   }
 }
 

@@ -16,7 +16,10 @@ export const MAX_DEPTH = 256;
 /** Characters handed to the tokenizer at a time: the part is decoded piece by piece, never into one string. */
 const CHUNK_BYTES = 1024 * 1024;
 
-/** An element as saxes gives it (attributes by qualified name), with its name resolved. */
+/**
+ * An element as saxes gives it (attributes by qualified name), with its name resolved. The stream
+ * hands its visitor one object, renamed for each element: it is valid only during `open`.
+ */
 export interface XmlTag {
   /** The qualified name, as written. */
   name: string;
@@ -28,7 +31,15 @@ export interface XmlTag {
   uri: string;
   /** The prefixes in scope on this element (its own declarations included). */
   scope: ReadonlyMap<string, string>;
+  /** What the stream's `classify` made of (uri, local); 0 without one. */
+  code: number;
 }
+
+/**
+ * Gives each element name a small integer (its `code`), asked once per distinct name and namespace
+ * scope rather than per element, so that visitors switch on a number instead of comparing names.
+ */
+export type XmlClassify = (uri: string, local: string) => number;
 
 export interface XmlVisitor {
   /** An element starts (`depth` from 1 for the root). */
@@ -37,6 +48,8 @@ export interface XmlVisitor {
   close(depth: number): void;
   /** Character data (text or CDATA) inside the current element. */
   text(text: string): void;
+  /** Gives each tag its `code` (see XmlClassify). */
+  readonly classify?: XmlClassify;
 }
 
 /** The value of the attribute `local` in namespace `uri` ("" for an unprefixed attribute). */
@@ -64,14 +77,15 @@ export function attribute(tag: XmlTag, uri: string, local: string): string | und
  */
 export class XmlStream {
   private readonly parser = new SaxesParser(XML_OPTIONS);
-  private readonly scopes = new NamespaceScopes(() => (this.parser.xmlDecl.version ?? "1.0") === "1.0");
+  private readonly scopes: NamespaceScopes;
   private decoder: { decode(input?: Uint8Array, options?: { stream?: boolean }): string } | undefined;
   /** The first byte, held until the second shows whether there is a UTF-16 byte order mark. */
   private held: Uint8Array | undefined;
 
   constructor(visitor: XmlVisitor) {
     const parser = this.parser;
-    const scopes = this.scopes;
+    const scopes = (this.scopes = new NamespaceScopes(() => (parser.xmlDecl.version ?? "1.0") === "1.0", visitor.classify));
+    const tag: XmlTag = { name: "", attributes: NO_ATTRIBUTES, isSelfClosing: false, prefix: "", local: "", uri: "", scope: NO_SCOPE, code: 0 };
     let depth = 0;
     parser.on("doctype", () => {
       throw new DocxError("corrupt", messages.damaged("it contains a document type declaration"));
@@ -81,12 +95,12 @@ export class XmlStream {
       if (pi.target.includes(":")) throw notWellFormed();
     });
     parser.on("attribute", (a) => scopes.attribute(a.name, a.value));
-    parser.on("opentag", (tag) => {
+    parser.on("opentag", (saxesTag) => {
       depth++;
       // Named first: saxes's namespace mode refused a namespace error before the depth was counted.
-      const named = scopes.open(tag, depth);
+      scopes.open(saxesTag, depth, tag);
       if (depth > MAX_DEPTH) throw new DocxError("too-large", messages.tooDeep(MAX_DEPTH));
-      visitor.open(named, depth);
+      visitor.open(tag, depth);
     });
     parser.on("closetag", () => {
       visitor.close(depth);
@@ -143,6 +157,9 @@ export class XmlStream {
     }
   }
 }
+
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+const NO_SCOPE: ReadonlyMap<string, string> = new Map();
 
 /** The reader's saxes options, which the bench's floor (tests/bench/reader.ts) uses too. */
 export const XML_OPTIONS = { xmlns: false, position: true } as const;

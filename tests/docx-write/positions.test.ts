@@ -70,7 +70,14 @@ async function expectSamePlaces(bytes: Uint8Array): Promise<void> {
   }
   // And the read is the reader's own.
   expect(snapshot).toEqual(await readDocx(bytes));
-  expect((await openDocx(bytes)).snapshot).toEqual(snapshot);
+  const opened = await openDocx(bytes);
+  expect(opened.snapshot).toEqual(snapshot);
+  // And openDocx's, which the writer uses (noted as numbers, made into elements when asked for): the same places, the same children.
+  const { places: noted } = await opened.writable();
+  if (typeof noted === "string") throw new Error(`openDocx found the places ${noted}`);
+  const found = noted.structure()!;
+  expect(places(found)).toEqual(places(old));
+  expect(subtree(found.body)).toEqual(subtree(old.body));
 }
 
 function docxFiles(folder: string): string[] {

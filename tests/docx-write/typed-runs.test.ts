@@ -10,6 +10,7 @@ import { planReplaceParagraphText, type Plan } from "../../src/model";
 import { textChange } from "../../src/model/text-change";
 import { docxWithBody } from "../docx/minimal-docx";
 import { fuzzParameters, TEST_TIMEOUT_MS } from "../fuzz/settings";
+import { newTextsFor, textsOf } from "../helpers/typed-text";
 import { documentXml, entries, NOW } from "./helpers";
 
 const BODY_PLACE = { location: { kind: "paragraph" as const, paragraph: 0 }, paragraph: 0 };
@@ -105,17 +106,11 @@ interface GeneratedRun {
 /** In schema order (CT_RPr is a sequence), as Word writes them. */
 const FORMATS = ["<w:b/>", "<w:i/>", '<w:color w:val="C00000"/>', '<w:u w:val="single"/>'];
 const CHARACTERS = ["a", "b", " ", "&", "<", "é", "😀"];
-const texts = (min: number): fc.Arbitrary<string> => fc.array(fc.constantFrom(...CHARACTERS), { minLength: min, maxLength: 6 }).map((c) => c.join(""));
+const texts = (min: number): fc.Arbitrary<string> => textsOf(CHARACTERS, min, 6);
 const runs: fc.Arbitrary<GeneratedRun[]> = fc.array(fc.record({ text: texts(1), format: fc.subarray(FORMATS) }), { minLength: 1, maxLength: 5 });
 
 /** A new text: an edit of the old one (some characters replaced by others), or any text at all. */
-function newTexts(old: string): fc.Arbitrary<string> {
-  const characters = [...old];
-  const edit = fc
-    .record({ from: fc.nat(characters.length), length: fc.nat(characters.length), inserted: texts(0) })
-    .map(({ from, length, inserted }) => characters.slice(0, from).join("") + inserted + characters.slice(from + length).join(""));
-  return fc.oneof(edit, texts(0));
-}
+const newTexts = (old: string): fc.Arbitrary<string> => newTextsFor(old, texts(0), texts(0));
 
 function runXml(run: GeneratedRun): string {
   return `<w:r>${run.format.length > 0 ? `<w:rPr>${run.format.join("")}</w:rPr>` : ""}<w:t xml:space="preserve">${escape(run.text)}</w:t></w:r>`;

@@ -5,7 +5,8 @@
  */
 import { SaxesParser } from "saxes";
 import { DocxError } from "../../src/docx";
-import { attribute, XmlStream } from "../../src/docx/xml";
+import { attribute, XmlStream, type XmlClassify, type XmlTag } from "../../src/docx/xml";
+import { MAX_CACHED_NAME_LENGTH, MAX_CACHED_NAMES, MAX_NAMES_PER_SCOPE, NamespaceScopes } from "../../src/docx/xml-names";
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
@@ -96,6 +97,9 @@ const documents: [string, string][] = [
   ["a processing instruction with a colon", `<?a:b c?><a/>`],
   ["a processing instruction", `<?a b?><a/>`],
   ["an entity name with a colon", `<a>&a:b;</a>`],
+  ["past the name cache's bound, names still resolve", `<r xmlns:p="urn:1">${Array.from({ length: 4200 }, (_, i) => `<p:e${i}/>`).join("")}<x xmlns:p="urn:2"><p:e1/><p:e4199/></x><p:e4199/></r>`],
+  ["past the name cache's bound, an unbound prefix is still refused", `<r xmlns:p="urn:1">${Array.from({ length: 4200 }, (_, i) => `<p:e${i}/>`).join("")}<q:e1/></r>`],
+  ["a name too long to cache", `<r xmlns:p="urn:1"><p:${"n".repeat(300)}/><x xmlns:p="urn:2"><p:${"n".repeat(300)}/></x></r>`],
   ["mc:Ignorable and a declared prefix on the root", `<w:document xmlns:w="${W}" xmlns:mc="urn:mc" xmlns:w14="urn:w14" mc:Ignorable="w14"><w:p w14:paraId="1" w:rsidR="2"/></w:document>`],
 ];
 
@@ -120,5 +124,140 @@ describe("namespaces are resolved as saxes's namespace mode resolves them", () =
     stream.writeText(`<r xmlns:p="urn:1"><a xmlns:p="urn:2"/><b/></r>`);
     stream.end();
     expect(seen).toEqual(["r urn:1", "a urn:2", "close urn:2", "b urn:1", "close urn:1", "close urn:1"]);
+  });
+});
+
+/** Each element's {uri}local and code, as the stream names them with `classify`. */
+function named(xml: string, classify: XmlClassify): string[] {
+  const seen: string[] = [];
+  const visitor = { open: (tag: XmlTag) => seen.push(`{${tag.uri}}${tag.local} ${tag.code}`), close: () => undefined, text: () => undefined, classify };
+  const stream = new XmlStream(visitor);
+  stream.writeText(xml);
+  stream.end();
+  return seen;
+}
+
+describe("element names are resolved once per namespace scope, by URI", () => {
+  const byUri: XmlClassify = (uri, local) => (uri === "urn:1" ? 1 : uri === "urn:2" ? 2 : 0) * 100 + local.length;
+
+  it("a prefix re-declared inside an element names by the new URI there, and by the old one after it", () => {
+    const xml = `<p:r xmlns:p="urn:1"><p:a/><x xmlns:p="urn:2"><p:a/><p:a><p:a/></p:a></x><p:a/><y xmlns:p="urn:1"><p:a/></y><p:a/></p:r>`;
+    expect(named(xml, byUri)).toEqual([
+      "{urn:1}r 101", "{urn:1}a 101",
+      "{}x 1", "{urn:2}a 201", "{urn:2}a 201", "{urn:2}a 201",
+      "{urn:1}a 101", "{}y 1", "{urn:1}a 101", "{urn:1}a 101",
+    ]);
+  });
+
+  it("the default namespace re-declared and undeclared", () => {
+    const xml = `<a xmlns="urn:1"><a xmlns="urn:2"><a/><b xmlns=""><a/></b><a/></a><a/></a>`;
+    expect(named(xml, byUri)).toEqual(["{urn:1}a 101", "{urn:2}a 201", "{urn:2}a 201", "{}b 1", "{}a 1", "{urn:2}a 201", "{urn:1}a 101"]);
+  });
+
+  it("two prefixes bound to one URI name the same elements", () => {
+    expect(named(`<p:a xmlns:p="urn:1" xmlns:q="urn:1"><q:a/><p:b/><q:b/></p:a>`, byUri)).toEqual(["{urn:1}a 101", "{urn:1}a 101", "{urn:1}b 101", "{urn:1}b 101"]);
+  });
+
+  it("classify is asked once per name and scope, not per element", () => {
+    const asked: string[] = [];
+    const counting: XmlClassify = (uri, local) => {
+      asked.push(`{${uri}}${local}`);
+      return 0;
+    };
+    named(`<r xmlns:p="urn:1">${"<p:a/><p:b/>".repeat(50)}<x xmlns:p="urn:2">${"<p:a/>".repeat(50)}</x>${"<p:a/>".repeat(50)}</r>`, counting);
+    expect(asked).toEqual(["{}r", "{urn:1}a", "{urn:1}b", "{}x", "{urn:2}a"]);
+  });
+
+  it("without classify, every code is 0", () => {
+    const seen: number[] = [];
+    const stream = new XmlStream({ open: (tag) => seen.push(tag.code), close: () => undefined, text: () => undefined });
+    stream.writeText(`<w:a xmlns:w="urn:1"><w:b/></w:a>`);
+    stream.end();
+    expect(seen).toEqual([0, 0]);
+  });
+
+  it("the visitor is handed one tag object, renamed for each element", () => {
+    const tags = new Set<XmlTag>();
+    const names: string[] = [];
+    const stream = new XmlStream({
+      open: (tag) => {
+        tags.add(tag);
+        names.push(`${tag.name} ${tag.isSelfClosing} ${Object.keys(tag.attributes).join(",")}`);
+      },
+      close: () => undefined,
+      text: () => undefined,
+    });
+    stream.writeText(`<a x="1"><b/><c y="2" z="3"></c></a>`);
+    stream.end();
+    expect(tags.size).toBe(1);
+    expect(names).toEqual(["a false x", "b true ", "c false y,z"]);
+  });
+});
+
+describe("the name caches are bounded", () => {
+  /** Opens `<name>` elements on `scopes` as saxes would report them (attributes first). */
+  function opener(scopes: NamespaceScopes) {
+    const tag = {} as XmlTag;
+    let depth = 0;
+    return {
+      open(name: string, attributes: Record<string, string> = {}): XmlTag {
+        for (const [attribute, value] of Object.entries(attributes)) scopes.attribute(attribute, value);
+        scopes.open({ name, attributes, isSelfClosing: false } as unknown as Parameters<NamespaceScopes["open"]>[0], ++depth, tag);
+        return tag;
+      },
+      close(): void {
+        scopes.close(depth--);
+      },
+    };
+  }
+
+  it(`one scope caches at most ${MAX_NAMES_PER_SCOPE} names, and resolves those past it all the same`, () => {
+    const scopes = new NamespaceScopes(() => true);
+    const { open, close } = opener(scopes);
+    open("p:root", { "xmlns:p": "urn:1" });
+    for (let i = 0; i < MAX_NAMES_PER_SCOPE + 500; i++) {
+      const tag = open(`p:e${i}`);
+      expect([tag.prefix, tag.local, tag.uri]).toEqual(["p", `e${i}`, "urn:1"]);
+      close();
+    }
+    expect(scopes.cachedNames).toBe(MAX_NAMES_PER_SCOPE);
+    // Names past the bound, asked again, still resolve.
+    expect(open(`p:e${MAX_NAMES_PER_SCOPE + 100}`).local).toBe(`e${MAX_NAMES_PER_SCOPE + 100}`);
+    close();
+    close();
+    expect(scopes.cachedNames).toBe(0);
+  });
+
+  it(`nested scopes cache at most ${MAX_CACHED_NAMES} names together, and a closed scope's names go`, () => {
+    const scopes = new NamespaceScopes(() => true);
+    const { open, close } = opener(scopes);
+    const levels = Math.ceil(MAX_CACHED_NAMES / MAX_NAMES_PER_SCOPE) + 2;
+    for (let level = 0; level < levels; level++) {
+      open(`p:level`, { "xmlns:p": `urn:${level}` });
+      for (let i = 0; i < MAX_NAMES_PER_SCOPE; i++) {
+        expect(open(`p:e${i}`).uri).toBe(`urn:${level}`);
+        close();
+      }
+      expect(scopes.cachedNames).toBeLessThanOrEqual(MAX_CACHED_NAMES);
+    }
+    expect(scopes.cachedNames).toBe(MAX_CACHED_NAMES);
+    for (let level = levels - 1; level >= 0; level--) {
+      // Each level's names resolve to its own URI, cached or not.
+      expect(open("p:e7").uri).toBe(`urn:${level}`);
+      close();
+      close();
+    }
+    expect(scopes.cachedNames).toBe(0);
+  });
+
+  it(`names longer than ${MAX_CACHED_NAME_LENGTH} characters are not cached`, () => {
+    const scopes = new NamespaceScopes(() => true);
+    const { open } = opener(scopes);
+    open("root");
+    const long = "n".repeat(MAX_CACHED_NAME_LENGTH + 1);
+    expect(open(long).local).toBe(long);
+    expect(scopes.cachedNames).toBe(1);
+    expect(open("n".repeat(MAX_CACHED_NAME_LENGTH)).local).toHaveLength(MAX_CACHED_NAME_LENGTH);
+    expect(scopes.cachedNames).toBe(2);
   });
 });

@@ -16,6 +16,7 @@ import { WRITE_CHANGED_MESSAGE } from "../../src/word/errors";
 import { createWordGateway } from "../../src/word/gateway";
 import { fuzzParameters, TEST_TIMEOUT_MS } from "../fuzz/settings";
 import { install } from "../helpers/simulated-word";
+import { newTextsFor, textsOf } from "../helpers/typed-text";
 
 function typing(location: Location, paragraph: number, old: string, text: string): Plan {
   const result = planReplaceParagraphText({ location, paragraph }, old, text);
@@ -192,16 +193,10 @@ test("where no text beside the change is unique within 255 characters (or it hol
  */
 const FORMATS: SimFormat[] = [{}, BOLD, ITALIC, { bold: true, italic: true }, { underline: true, color: "C00000" }];
 const CHARACTERS = ["a", "b", " ", "é", "😀"];
-const texts = (min: number, max: number): fc.Arbitrary<string> => fc.array(fc.constantFrom(...CHARACTERS), { minLength: min, maxLength: max }).map((c) => c.join(""));
+const texts = (min: number, max: number): fc.Arbitrary<string> => textsOf(CHARACTERS, min, max);
 const runs: fc.Arbitrary<SimRun[]> = fc.array(fc.record({ text: texts(1, 8), format: fc.constantFrom(...FORMATS) }), { minLength: 1, maxLength: 6 });
 
-function newTexts(old: string): fc.Arbitrary<string> {
-  const characters = [...old];
-  const edit = fc
-    .record({ from: fc.nat(characters.length), length: fc.nat(characters.length), inserted: texts(0, 6) })
-    .map(({ from, length, inserted }) => characters.slice(0, from).join("") + inserted + characters.slice(from + length).join(""));
-  return fc.oneof(edit, texts(0, 12));
-}
+const newTexts = (old: string): fc.Arbitrary<string> => newTextsFor(old, texts(0, 6), texts(0, 12));
 
 describe.each(PLACES)("property, in $name", ({ location, paragraph, document }) => {
   test(
