@@ -34,7 +34,7 @@ export interface ReaderBench {
   pairs: BySize;
 }
 
-const PAIRS: Record<Size, number> = { 100: 15, 1000: 5, 5000: 3 };
+const PAIRS: Record<Size, number> = { 100: 15, 1000: 9, 5000: 7 };
 
 /** The floor: unzip and tokenize word/document.xml, every node visited, nothing built. */
 export async function floorRead(bytes: Uint8Array, namespaces = false): Promise<number> {
