@@ -10,7 +10,7 @@ import { planReplaceParagraphText, type Plan } from "../../src/model";
 import { textChange } from "../../src/model/text-change";
 import { docxWithBody } from "../docx/minimal-docx";
 import { fuzzParameters, TEST_TIMEOUT_MS } from "../fuzz/settings";
-import { newTextsFor, textsOf } from "../helpers/typed-text";
+import { newTextsFor, runsAndNewText, textsOf } from "../helpers/typed-text";
 import { documentXml, entries, NOW } from "./helpers";
 
 const BODY_PLACE = { location: { kind: "paragraph" as const, paragraph: 0 }, paragraph: 0 };
@@ -136,9 +136,8 @@ describe.each([false, true])("property: any runs, any typing (changes tracked: %
     async () => {
       await fc.assert(
         fc.asyncProperty(
-          runs.chain((generated) => fc.tuple(fc.constant(generated), newTexts(generated.map((r) => r.text).join("")))),
-          async ([generated, text]) => {
-            const old = generated.map((run) => run.text).join("");
+          runsAndNewText(runs, newTexts),
+          async ({ generated, old, text }) => {
             const source = generated.map(runXml);
             const before = await docxWithBody(`<w:p>${source.join("")}</w:p>${AFTER}`);
             const after = await applyPlanToDocx(before, typing(old, text), { now: NOW, trackChanges });

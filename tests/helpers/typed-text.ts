@@ -17,3 +17,14 @@ export function newTextsFor(old: string, inserted: fc.Arbitrary<string>, anyText
     .map(({ from, length, inserted: text }) => characters.slice(0, from).join("") + text + characters.slice(from + length).join(""));
   return fc.oneof(edit, anyText);
 }
+
+/** Generated runs, what they read as, and a new text for that paragraph. */
+export function runsAndNewText<R extends { text: string }>(
+  runs: fc.Arbitrary<R[]>,
+  newTexts: (old: string) => fc.Arbitrary<string>,
+): fc.Arbitrary<{ generated: R[]; old: string; text: string }> {
+  return runs.chain((generated) => {
+    const old = generated.map((run) => run.text).join("");
+    return newTexts(old).map((text) => ({ generated, old, text }));
+  });
+}

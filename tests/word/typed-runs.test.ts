@@ -16,7 +16,7 @@ import { WRITE_CHANGED_MESSAGE } from "../../src/word/errors";
 import { createWordGateway } from "../../src/word/gateway";
 import { fuzzParameters, TEST_TIMEOUT_MS } from "../fuzz/settings";
 import { install } from "../helpers/simulated-word";
-import { newTextsFor, textsOf } from "../helpers/typed-text";
+import { newTextsFor, runsAndNewText, textsOf } from "../helpers/typed-text";
 
 function typing(location: Location, paragraph: number, old: string, text: string): Plan {
   const result = planReplaceParagraphText({ location, paragraph }, old, text);
@@ -204,9 +204,8 @@ describe.each(PLACES)("property, in $name", ({ location, paragraph, document }) 
     async () => {
       await fc.assert(
         fc.asyncProperty(
-          runs.chain((generated) => fc.tuple(fc.constant(generated), newTexts(generated.map((r) => r.text).join("")))),
-          async ([generated, text]) => {
-            const old = generated.map((run) => run.text).join("");
+          runsAndNewText(runs, newTexts),
+          async ({ generated, old, text }) => {
             const target = formatted(generated);
             const word = install(document(target));
             word.resetCounters();
