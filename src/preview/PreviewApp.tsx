@@ -65,6 +65,19 @@ const useStyles = makeStyles({
   title: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, marginRight: "auto" },
   field: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   hiddenInput: { display: "none" },
+  // Off screen until focused: the first Tab stop, past the document's many text boxes to the pane.
+  skipLink: {
+    position: "absolute",
+    left: "-10000px",
+    top: tokens.spacingVerticalS,
+    zIndex: 1,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorBrandForegroundLink,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow8,
+    ":focus": { left: tokens.spacingHorizontalL, outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
   message: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
   main: {
     display: "flex",
@@ -90,6 +103,8 @@ const useStyles = makeStyles({
     flexShrink: 0,
     width: "360px",
     borderLeft: `1px solid ${tokens.colorNeutralStroke1}`,
+    // Focused only by the skip link, as a starting point for Tab: its controls show focus, not the whole pane.
+    ":focus": { outline: "none" },
     backgroundColor: tokens.colorNeutralBackground1,
     "@media (max-width: 900px)": {
       width: "auto",
@@ -152,6 +167,7 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
   const styles = useStyles();
   const ids = { sample: useId("sample"), theme: useId("theme"), word: useId("word") };
   const fileInput = useRef<HTMLInputElement>(null);
+  const paneRef = useRef<HTMLElement>(null);
   const [theme, setTheme] = useState<ThemeName>(initial.theme);
   const [sample, setSample] = useState<SampleId | "">(initial.sample);
   const [wordApi, setWordApi] = useState<WordApi>(initial.wordApi);
@@ -321,6 +337,17 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
   return (
     <FluentProvider theme={THEMES[theme]}>
       <div className={styles.app}>
+        <a
+          href="#task-pane"
+          className={styles.skipLink}
+          onClick={(event) => {
+            // Focus, not only scroll: the next Tab then goes on inside the pane.
+            event.preventDefault();
+            paneRef.current?.focus();
+          }}
+        >
+          Skip to the task pane
+        </a>
         <header className={styles.toolbar}>
           <div className={styles.title}>
             <img src="assets/icon-32.png" alt="" width={24} height={24} />
@@ -428,7 +455,7 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
               loading && <Spinner className={styles.loading} label="Opening the document…" />
             )}
           </section>
-          <aside className={styles.pane} aria-label="Task pane">
+          <aside id="task-pane" ref={paneRef} tabIndex={-1} className={styles.pane} aria-label="Task pane">
             <div className={styles.paneTitle}>Scrutiny Monitoring</div>
             <div className={styles.paneBody}>{open && <Pane key={open.serial} gateway={open.gateway} theme={theme} />}</div>
           </aside>

@@ -186,6 +186,22 @@ describe("the severity icons", () => {
 });
 
 describe("the keyboard", () => {
+  it("the preview's first Tab stop is a skip link past the document's text boxes, into the pane", async () => {
+    const page = await open("preview.html");
+    await page.getByText("careers-provision.docx").waitFor(SHORT);
+    const skip = page.getByRole("link", { name: "Skip to the task pane" });
+    // Off screen until it has focus.
+    expect((await skip.boundingBox())!.x).toBeLessThan(0);
+    await page.keyboard.press("Tab");
+    expect(await skip.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect((await skip.boundingBox())!.x).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press("Enter");
+    expect(await pane(page).evaluate((element) => element === document.activeElement)).toBe(true);
+    // The next Tab is the pane's first control, not the document's first cell.
+    await page.keyboard.press("Tab");
+    expect(await pane(page).getByRole("button", { name: "Check document" }).evaluate((element) => element === document.activeElement)).toBe(true);
+  });
+
   it("walks the pane with Tab, Enter, Space and arrows, and focus never lands on <body>", async () => {
     const page = await open("preview.html");
     await page.getByText("careers-provision.docx").waitFor(SHORT);
