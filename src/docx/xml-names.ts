@@ -117,19 +117,10 @@ export class NamespaceScopes {
     tag.isSelfClosing = saxesTag.isSelfClosing;
     tag.scope = prefixes;
     const resolved = scope.names?.get(name) ?? this.resolveName(scope, name);
-    if (resolved === null) {
-      // Resolved without the cache: only the prefix is looked up again, and `local` sliced.
-      const colon = name.indexOf(":");
-      tag.prefix = colon === -1 ? "" : name.slice(0, colon);
-      tag.local = colon === -1 ? name : name.slice(colon + 1);
-      tag.uri = prefixes.get(tag.prefix) ?? "";
-      tag.code = this.classify(tag.uri, tag.local);
-    } else {
-      tag.prefix = resolved.prefix;
-      tag.local = resolved.local;
-      tag.uri = resolved.uri;
-      tag.code = resolved.code;
-    }
+    tag.prefix = resolved.prefix;
+    tag.local = resolved.local;
+    tag.uri = resolved.uri;
+    tag.code = resolved.code;
     if (this.prefixedCount > 0) this.checkPrefixed(prefixes);
   }
 
@@ -165,11 +156,8 @@ export class NamespaceScopes {
     this.scope = { prefixes: declared, names: undefined };
   }
 
-  /**
-   * `name` checked and resolved in `scope`, and cached there if the bounds allow; null when it was
-   * not cached (the caller resolves it itself: the check is done).
-   */
-  private resolveName(scope: Scope, name: string): ResolvedName | null {
+  /** `name` checked and resolved in `scope`, and cached there if the bounds allow. */
+  private resolveName(scope: Scope, name: string): ResolvedName {
     const colon = name.indexOf(":");
     let prefix = "";
     let local = name;
@@ -185,11 +173,11 @@ export class NamespaceScopes {
       uri = bound;
       local = name.slice(colon + 1);
     }
-    if (name.length > MAX_CACHED_NAME_LENGTH || this.cached >= MAX_CACHED_NAMES) return null;
+    const resolved: ResolvedName = { prefix, local, uri, code: this.classify(uri, local) };
+    if (name.length > MAX_CACHED_NAME_LENGTH || this.cached >= MAX_CACHED_NAMES) return resolved;
     let names = scope.names;
     if (names === undefined) names = scope.names = new Map();
-    else if (names.size >= MAX_NAMES_PER_SCOPE) return null;
-    const resolved: ResolvedName = { prefix, local, uri, code: this.classify(uri, local) };
+    else if (names.size >= MAX_NAMES_PER_SCOPE) return resolved;
     names.set(name, resolved);
     this.cached++;
     return resolved;
