@@ -186,23 +186,14 @@ export class PositionRecorder {
 
   /** The places' counts, for assertSameShape, without making an element. */
   counts(): PlaceCounts {
-    const tables = this.tableIds.length;
-    const rows = this.rowIds.length;
-    const cells = this.cellIds.length;
-    const rowsEnd = (table: number): number => (table + 1 < tables ? this.tableFirstRows.get(table + 1) : rows);
-    const cellsEnd = (row: number): number => (row + 1 < rows ? this.rowFirstCells.get(row + 1) : cells);
+    const { tableFirstRows, rowFirstCells, cellFirstParagraphs } = this;
     return {
       paragraphs: this.paragraphs.length,
-      tables,
-      rows: (table) => rowsEnd(table) - this.tableFirstRows.get(table),
-      cells: (table, row) => {
-        const at = this.tableFirstRows.get(table) + row;
-        return cellsEnd(at) - this.rowFirstCells.get(at);
-      },
-      cellParagraphs: (table, row, cell) => {
-        const at = this.rowFirstCells.get(this.tableFirstRows.get(table) + row) + cell;
-        return (at + 1 < cells ? this.cellFirstParagraphs.get(at + 1) : this.cellParagraphs.length) - this.cellFirstParagraphs.get(at);
-      },
+      tables: this.tableIds.length,
+      rows: (table) => spanOf(tableFirstRows, table, this.rowIds.length),
+      cells: (table, row) => spanOf(rowFirstCells, tableFirstRows.get(table) + row, this.cellIds.length),
+      cellParagraphs: (table, row, cell) =>
+        spanOf(cellFirstParagraphs, rowFirstCells.get(tableFirstRows.get(table) + row) + cell, this.cellParagraphs.length),
     };
   }
 
@@ -220,22 +211,18 @@ export class PositionRecorder {
     const tables: DocxTable[] = new Array<DocxTable>(this.tableIds.length);
     for (let table = 0; table < tables.length; table++) {
       const firstRow = this.tableFirstRows.get(table);
-      const rowsEnd = table + 1 < tables.length ? this.tableFirstRows.get(table + 1) : this.rowIds.length;
-      const rows: DocxRow[] = new Array<DocxRow>(rowsEnd - firstRow);
-      for (let row = firstRow; row < rowsEnd; row++) {
-        const firstCell = this.rowFirstCells.get(row);
-        const cellsEnd = row + 1 < this.rowIds.length ? this.rowFirstCells.get(row + 1) : this.cellIds.length;
-        const cells: DocxCell[] = new Array<DocxCell>(cellsEnd - firstCell);
-        for (let cell = firstCell; cell < cellsEnd; cell++) {
-          const first = this.cellFirstParagraphs.get(cell);
-          const end = cell + 1 < this.cellIds.length ? this.cellFirstParagraphs.get(cell + 1) : this.cellParagraphs.length;
-          cells[cell - firstCell] = { element: element(this.cellIds.get(cell)), paragraphs: this.elements(this.cellParagraphs, first, end) };
+      const rows: DocxRow[] = new Array<DocxRow>(spanOf(this.tableFirstRows, table, this.rowIds.length));
+      for (let row = 0; row < rows.length; row++) {
+        const at = firstRow + row;
+        const firstCell = this.rowFirstCells.get(at);
+        const cells: DocxCell[] = new Array<DocxCell>(spanOf(this.rowFirstCells, at, this.cellIds.length));
+        for (let cell = 0; cell < cells.length; cell++) {
+          const id = firstCell + cell;
+          cells[cell] = { element: element(this.cellIds.get(id)), paragraphs: this.owned(this.cellParagraphs, this.cellFirstParagraphs, id) };
         }
-        rows[row - firstRow] = { element: element(this.rowIds.get(row)), cells };
+        rows[row] = { element: element(this.rowIds.get(at)), cells };
       }
-      const firstSdt = this.tableFirstSdts.get(table);
-      const sdtsEnd = table + 1 < tables.length ? this.tableFirstSdts.get(table + 1) : this.tableSdts.length;
-      tables[table] = { index: table, element: element(this.tableIds.get(table)), rows, sdts: this.elements(this.tableSdts, firstSdt, sdtsEnd) };
+      tables[table] = { index: table, element: element(this.tableIds.get(table)), rows, sdts: this.owned(this.tableSdts, this.tableFirstSdts, table) };
     }
     this.structured = {
       body: element(this.bodyId),
@@ -244,6 +231,12 @@ export class PositionRecorder {
       tables,
     };
     return this.structured;
+  }
+
+  /** The elements of the `index`-th owner's run of `ids` (see spanOf). */
+  private owned(ids: Numbers, firsts: Numbers, index: number): XmlElement[] {
+    const first = firsts.get(index);
+    return this.elements(ids, first, first + spanOf(firsts, index, ids.length));
   }
 
   private elements(ids: Numbers, from: number, to: number): XmlElement[] {
@@ -293,6 +286,14 @@ export class PositionRecorder {
     if (low === contentStarts.length || this.text.lastIndexOf("<", contentStarts.get(low) - 1) !== start) return undefined;
     return this.elementOf(low);
   }
+}
+
+/**
+ * How many items the `index`-th owner has (a table's rows, a row's cells…), where `firsts` holds each
+ * owner's first item and `total` is the number of items (the last owner's run ends there).
+ */
+function spanOf(firsts: Numbers, index: number, total: number): number {
+  return (index + 1 < firsts.length ? firsts.get(index + 1) : total) - firsts.get(index);
 }
 
 /** A growing list of non-negative integers below 2³¹ (offsets in a part of at most 64 MB), 4 bytes each. */

@@ -79,11 +79,10 @@ export async function writableStructure(opened: OpenedDocx): Promise<{ pack: Wri
   const { pack, places } = await opened.writable();
   if (places === "not-word") throw new DocxError("not-word", messages.notWord());
   if (places === "mismatch") throw layoutMismatch();
-  const structure = places.hasBody ? places : undefined;
-  if (!structure) throw new DocxError("not-word", messages.notWord());
+  if (!places.hasBody) throw new DocxError("not-word", messages.notWord());
   // Checked on the counts, before any element is made.
-  assertSameShape(structure.counts(), opened.snapshot);
-  return { pack, structure: structure.structure()! };
+  assertSameShape(places.counts(), opened.snapshot);
+  return { pack, structure: places.structure()! };
 }
 
 /**
