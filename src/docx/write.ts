@@ -1,4 +1,5 @@
 import { newCellParagraphs } from "../model/edit-apply";
+import { bodyParagraphAt, cellAt, tablesOf } from "../model/edit-locate";
 import { SUMMARY_TAG, type Plan, type Write } from "../model/plan";
 import type { DocumentSnapshot, Location } from "../model/snapshot";
 import { DocxWriteError } from "./write-errors";
@@ -89,9 +90,7 @@ const WRITERS: { [K in Write["kind"]]?: Writer<K> } = {
     const { table, row, cell } = write.location;
     const found = tableAt(context, table).rows[row]?.cells[cell];
     if (!found) throw layoutChanged();
-    const block = context.snapshot.blocks.find((candidate) => candidate.kind === "table" && candidate.index === table);
-    const first = block?.kind === "table" ? (block.rows[row]?.cells[cell]?.paragraphs[0] ?? "") : "";
-    return setGradeEdits(context, found, first, write);
+    return setGradeEdits(context, found, paragraphText(context.snapshot, write.location, 0) ?? "", write);
   },
   "insert-summary": (context, write) => {
     const place = summaryPlace(context.structure, write.place);
@@ -125,13 +124,8 @@ const WRITERS: { [K in Write["kind"]]?: Writer<K> } = {
 
 /** The text the reader read in a paragraph of the snapshot (the one the plan's expectations were checked against). */
 function paragraphText(snapshot: DocumentSnapshot, location: Location, paragraph: number): string | null {
-  for (const block of snapshot.blocks) {
-    if (location.kind === "paragraph" && block.kind === "paragraph" && block.location.paragraph === location.paragraph) return block.text;
-    if (location.kind === "cell" && block.kind === "table" && block.index === location.table) {
-      return block.rows[location.row]?.cells[location.cell]?.paragraphs[paragraph] ?? null;
-    }
-  }
-  return null;
+  if (location.kind === "paragraph") return bodyParagraphAt(snapshot, location.paragraph)?.text ?? null;
+  return cellAt(tablesOf(snapshot), location)?.paragraphs[paragraph] ?? null;
 }
 
 function summaryBlock(rows: string[][]): ExpectedBlock {
