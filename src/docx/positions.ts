@@ -1,6 +1,6 @@
 import type { DocumentSnapshot } from "../model/snapshot";
 import { sameShape, type DocumentStructure, type DocxCell, type DocxRow, type DocxTable, type PlaceCounts } from "./write-structure";
-import { elementAt, type LazyTree, type XmlElement } from "./write-xml";
+import { elementAt, lazyTree, type LazyTree, type XmlElement } from "./write-xml";
 import type { XmlTag } from "./xml";
 
 /** What a noted element is, which gives its name (as the writer finds it: with the `w:` prefix). */
@@ -81,12 +81,7 @@ export class PositionRecorder {
     private readonly text: string,
     private readonly position: () => number,
   ) {
-    const scanned = new Map<number, XmlElement>();
-    this.tree = {
-      text,
-      known: (start) => this.notedAt(start) ?? scanned.get(start),
-      remember: (element) => scanned.set(element.start, element),
-    };
+    this.tree = lazyTree(text, (start) => this.notedAt(start));
   }
 
   /**

@@ -77,10 +77,10 @@ export interface LazyTree {
   remember(element: XmlElement): void;
 }
 
-/** A part's text in which only scanned elements are known (the reader noted none). */
-export function lazyTree(text: string): LazyTree {
+/** A part's text in which the elements known are those `noted` gives (the reader's, if any) and those scanned since. */
+export function lazyTree(text: string, noted?: (start: number) => XmlElement | undefined): LazyTree {
   const scanned = new Map<number, XmlElement>();
-  return { text, known: (start) => scanned.get(start), remember: (element) => scanned.set(element.start, element) };
+  return { text, known: (start) => noted?.(start) ?? scanned.get(start), remember: (element) => scanned.set(element.start, element) };
 }
 
 /**
