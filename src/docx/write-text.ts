@@ -50,9 +50,9 @@ export function replaceTextEdits(context: TextContext, paragraph: XmlElement, wr
       runs.push(child);
     } else if (!KEPT_IN_PARAGRAPH.has(child.name)) throw cannot(`the paragraph holds ${what(child.name)}`);
   }
+  if (paragraph.contentStart === paragraph.end) return selfClosing(context, paragraph, runs, write.text);
   const pieces = oldText === null || oldText === "" ? null : runPieces(context.tree.text, runs, oldText);
   const edits = pieces ? middleEdits(context, pieces, oldText!, write.text) : wholeEdits(context, paragraph, runs, write.text);
-  if (edits === "self-closing") return selfClosing(context, paragraph, runs, write.text);
   const raw = context.tree.text;
   const xml = applySplices(
     raw.slice(paragraph.start, paragraph.end),
@@ -183,8 +183,7 @@ function textElement(text: string): string {
  * with the first text run's properties (so a bold label stays bold), every bookmark where it was;
  * tracked, each old run a tracked deletion and the new run a tracked insertion.
  */
-function wholeEdits(context: TextContext, paragraph: XmlElement, runs: XmlElement[], text: string): Edit[] | "self-closing" {
-  if (paragraph.contentStart === paragraph.end) return "self-closing";
+function wholeEdits(context: TextContext, paragraph: XmlElement, runs: XmlElement[], text: string): Edit[] {
   const { text: raw } = context.tree;
   const pPr = childElement(paragraph, "w:pPr");
   const run = newRun(context, paragraph, runs, text);
