@@ -141,12 +141,7 @@ export abstract class SimClientObject<T> {
 
   load(option?: SimLoadOption): this {
     const parsed = parseLoad(option, false);
-    this.context.enqueue({
-      execute: () => {
-        const apply = this.readNow(parsed);
-        return apply;
-      },
-    });
+    this.context.enqueue({ execute: () => this.readNow(parsed) });
     return this;
   }
 
