@@ -27,20 +27,7 @@ const WEAK_GRADE_WORD =
   /^(?:largely|partially|mostly|fully|not)?\s*(?:met|achieved)\b\s*(?:[.,;:!)]|$)|^partially\s*(?:[.,;:!)]|$)/i;
 const LINE_BREAK = /\r?\n/;
 /** A cheap first look (no match array): could this text start with a grade at all? */
-export const MAYBE_GRADE = /^\s*(?:[([]|[1-4](?!\d)|grade|rating|score|assessment|fully|on|slipped|not)/i;
-/**
- * The ASCII characters MAYBE_GRADE can match first (spaces, brackets, 1–4 and the words' initials):
- * text starting with any other ASCII character is no grade, answered without the pattern. Other
- * characters (a no-break space, another script) are left to it.
- */
-const GRADE_INITIALS = " \t\n\v\f\r([1234gGrRsSaAfFoOnN";
-
-/** False when MAYBE_GRADE cannot match `text`; true when it may. */
-export function mayStartWithGrade(text: string): boolean {
-  const first = text.charCodeAt(0);
-  if (first >= 128) return MAYBE_GRADE.test(text);
-  return GRADE_INITIALS.includes(text.charAt(0)) && MAYBE_GRADE.test(text);
-}
+const MAYBE_GRADE = /^\s*(?:[([]|[1-4](?!\d)|grade|rating|score|assessment|fully|on|slipped|not)/i;
 const SEPARATOR_AT = new RegExp(`^\\s*${SEPARATOR}\\s*`);
 const NAME_AT = new RegExp(`^${NAME}\\b`, "i");
 
@@ -73,7 +60,7 @@ function nameGrade(m: RegExpExecArray, first: number): Grade {
 
 /** A grade phrase at the very start of `text`, if it is one. */
 function gradeAtStart(text: string): StartMatch | null {
-  if (!mayStartWithGrade(text)) return null;
+  if (!MAYBE_GRADE.test(text)) return null;
   const n = NUMBER_START.exec(text);
   if (n) {
     const rest = text.slice(n[0].length);
@@ -146,7 +133,7 @@ export function readGrade(text: string): Grade | null {
 }
 
 function misplacedInLine(line: string): Grade | null {
-  if (!mayStartWithGrade(line)) return null;
+  if (!MAYBE_GRADE.test(line)) return null;
   const n = NUMBER_START.exec(line);
   if (n) {
     const rest = line.slice(n[0].length);
