@@ -568,18 +568,11 @@ function labelFindings(context: RoundContext): void {
  * 2021" when they agree, else each named ("Evidence of Progress says March 2021").
  */
 function othersSay(round: Round, name: PartName): string {
-  let said = "";
-  let count = 0;
-  let month: string | null = null;
-  let agree = true;
-  for (const other of ROUND_PARTS) {
-    const otherMonth = other === name ? null : (round[other]?.month ?? null);
-    if (otherMonth === null) continue;
-    if (month !== null && otherMonth !== month) agree = false;
-    month ??= otherMonth;
-    said += `${count++ > 0 ? " and " : ""}${PART_NAMES[other]} says ${formatMonth(otherMonth)}`;
-  }
-  return count > 1 && agree ? `the rest of this update says ${formatMonth(month ?? "")}` : said;
+  // Only ever run for a finding: written for reading, not for speed.
+  const others = ROUND_PARTS.filter((other) => other !== name && round[other]?.month != null);
+  const months = new Set(others.map((other) => round[other]?.month));
+  if (others.length > 1 && months.size === 1) return `the rest of this update says ${formatMonth(round[others[0]]?.month ?? "")}`;
+  return others.map((other) => `${PART_NAMES[other]} says ${formatMonth(round[other]?.month ?? "")}`).join(" and ");
 }
 
 function checkOrder(context: RoundContext, previous: Round): void {
