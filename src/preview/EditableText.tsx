@@ -75,12 +75,58 @@ function placeCaret(element: HTMLElement, at: number): void {
   chosen.addRange(range);
 }
 
+/** The editable paragraph before (-1) or after (1) `element` in the page's order, if any. */
+function neighbour(element: HTMLElement, step: 1 | -1): HTMLElement | null {
+  const all = Array.from(element.ownerDocument.querySelectorAll<HTMLElement>("[data-editable-paragraph]"));
+  return all[all.indexOf(element) + step] ?? null;
+}
+
+/** The collapsed caret's box, or null when the browser gives none (an empty paragraph). */
+function caretBox(element: HTMLElement): DOMRect | null {
+  const chosen = element.ownerDocument.getSelection();
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- the DOM's Selection, not Word's
+  if (!chosen || chosen.rangeCount === 0) return null;
+  const box = chosen.getRangeAt(0).getClientRects()[0];
+  return box && box.height > 0 ? box : null;
+}
+
+/** True when the caret is on the element's first (or last) line: where Up (or Down) leaves the paragraph, as in Word. */
+function onEdgeLine(element: HTMLElement, edge: "first" | "last"): boolean {
+  const caret = caretBox(element);
+  if (!caret) return true;
+  const box = element.getBoundingClientRect();
+  return edge === "first" ? caret.top - box.top < caret.height / 2 : box.bottom - caret.bottom < caret.height / 2;
+}
+
+/**
+ * Moves the caret into `target`'s first or last line, as near the left offset `x` as its text allows (as Up
+ * and Down do in Word); without an `x`, to the start of its first line or the end of its last.
+ */
+function moveCaretInto(target: HTMLElement, edge: "first" | "last", x?: number): void {
+  const page = target.ownerDocument;
+  const length = target.textContent?.length ?? 0;
+  target.scrollIntoView({ block: "nearest" });
+  if (x !== undefined && typeof page.caretRangeFromPoint === "function") {
+    const box = target.getBoundingClientRect();
+    const found = page.caretRangeFromPoint(x, edge === "first" ? box.top + 2 : box.bottom - 2);
+    if (found && target.contains(found.startContainer)) {
+      target.focus();
+      const chosen = page.getSelection();
+      chosen?.removeAllRanges();
+      chosen?.addRange(found);
+      return;
+    }
+  }
+  placeCaret(target, edge === "first" ? 0 : length);
+}
+
 const LINE_END = /\r\n|[\r\n\v\u2028\u2029]/;
 
 /**
  * One paragraph's text, editable as in Word (contentEditable "plaintext-only": the browser never makes markup of
  * it, and the text is only ever set as text). Typing commits on every input; Enter ends the paragraph and Backspace
- * at its start joins it to the one before, through the simulated Word. Tab is left to move focus, as on any page.
+ * at its start (or Delete at its end) joins two paragraphs, through the simulated Word; the arrow keys go on into the
+ * paragraph before or after. Tab is left to move focus, as on any page.
  */
 export function EditableText({
   text,
@@ -131,12 +177,35 @@ export function EditableText({
       insert("\n");
       return;
     }
-    if (event.key !== "Backspace" || !element) return;
+    if (!element || event.shiftKey) return;
     const caret = caretIn(element);
-    if (caret && caret.start === 0 && caret.end === 0) {
+    if (!caret || caret.start !== caret.end) return;
+    const atStart = caret.start === 0;
+    const atEnd = caret.end === current().length;
+    if (event.key === "Backspace" && atStart) {
       event.preventDefault();
       changeThenMoveCaret(element.ownerDocument, () => typing.join(paragraph), (met) => met ?? undefined);
+      return;
     }
+    // Delete at the end joins the next paragraph to this one, as Backspace at the next one's start would.
+    if (event.key === "Delete" && atEnd) {
+      event.preventDefault();
+      changeThenMoveCaret(element.ownerDocument, () => typing.join(paragraph + 1), (met) => met ?? undefined);
+      return;
+    }
+    // The arrows go on into the paragraph before or after, as in Word, rather than stopping at this one's edge.
+    const leaving =
+      (event.key === "ArrowLeft" && atStart) || (event.key === "ArrowUp" && onEdgeLine(element, "first"))
+        ? -1
+        : (event.key === "ArrowRight" && atEnd) || (event.key === "ArrowDown" && onEdgeLine(element, "last"))
+          ? 1
+          : 0;
+    if (leaving === 0) return;
+    const target = neighbour(element, leaving);
+    if (!target) return;
+    event.preventDefault();
+    const vertical = event.key === "ArrowUp" || event.key === "ArrowDown";
+    moveCaretInto(target, leaving === 1 ? "first" : "last", vertical ? caretBox(element)?.left : undefined);
   };
 
   const onPaste = (event: ClipboardEvent<HTMLSpanElement>): void => {
