@@ -6,6 +6,7 @@ import type { Location } from "./snapshot";
 import { isFilledIn, isPlaceholderText, quote } from "./placeholders";
 import { hasWord } from "./text";
 import type { Field, Finding, MonitoringDocument, Recommendation, Round, RoundPart, Severity } from "./types";
+import { compiled } from "./compiled";
 
 /**
  * Everything worth telling the scrutiny officer before the document goes to committee. Findings
@@ -494,8 +495,9 @@ function describeGap(part: RoundPart | null, name: PartName): string {
 }
 
 /** An explanation that is only a grade's name ("Slipped") explains nothing. */
-const GRADE_WORDS =
-  /\b(?:fully|largely|partially|partly|not|on|off|met|achieved|track|slipped|slipping|behind|schedule|target|grade|[1-4])\b/gi;
+const GRADE_WORDS = compiled(
+  /\b(?:fully|largely|partially|partly|not|on|off|met|achieved|track|slipped|slipping|behind|schedule|target|grade|[1-4])\b/gi,
+);
 
 function hasExplanation(explanation: string | null): boolean {
   return isFilledIn(explanation) && hasWord((explanation ?? "").replace(GRADE_WORDS, " "));
