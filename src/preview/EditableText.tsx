@@ -1,6 +1,7 @@
-import { useLayoutEffect, useRef, type ClipboardEvent, type KeyboardEvent } from "react";
+import { useEffect, useLayoutEffect, useRef, type ClipboardEvent, type KeyboardEvent } from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { flushSync } from "react-dom";
+import { TYPED_LINE_END } from "../simulated-word";
 
 /** Where the caret goes after an edit: a paragraph (index in body.paragraphs) and an offset in its typed text. */
 export interface CaretPlace {
@@ -14,6 +15,10 @@ export interface Typing {
   type(paragraph: number, typed: string): void;
   /** Backspace at the paragraph's start: it joins the one before; where they met, or null when Word would not join them. */
   join(paragraph: number): CaretPlace | null;
+  /** Ctrl+Z: the last step typed is undone; where the caret goes, or null when there is nothing to undo. */
+  undo(): CaretPlace | null;
+  /** Ctrl+Y (or Ctrl+Shift+Z): the last step undone is done again; where the caret goes, or null. */
+  redo(): CaretPlace | null;
 }
 
 const useStyles = makeStyles({
@@ -120,13 +125,19 @@ function moveCaretInto(target: HTMLElement, edge: "first" | "last", x?: number):
   placeCaret(target, edge === "first" ? 0 : length);
 }
 
-const LINE_END = /\r\n|[\r\n\v\u2028\u2029]/;
+/** Ctrl+Z and Ctrl+Y (Cmd on a Mac; Ctrl+Shift+Z too), or null for any other key. */
+function historyKey(event: KeyboardEvent): "undo" | "redo" | null {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
+  const key = event.key.toLowerCase();
+  if (key === "z") return event.shiftKey ? "redo" : "undo";
+  return key === "y" && !event.shiftKey ? "redo" : null;
+}
 
 /**
  * One paragraph's text, editable as in Word (contentEditable "plaintext-only": the browser never makes markup of
  * it, and the text is only ever set as text). Typing commits on every input; Enter ends the paragraph and Backspace
  * at its start (or Delete at its end) joins two paragraphs, through the simulated Word; the arrow keys go on into the
- * paragraph before or after. Tab is left to move focus, as on any page.
+ * paragraph before or after; Undo and Redo go through the page's own history. Tab is left to move focus, as on any page.
  */
 export function EditableText({
   text,
@@ -159,7 +170,7 @@ export function EditableText({
     const caret = element ? caretIn(element) : null;
     if (!element || !caret) return;
     const now = current();
-    const lines = inserted.split(LINE_END);
+    const lines = inserted.split(TYPED_LINE_END);
     const last = lines[lines.length - 1] ?? "";
     const at = lines.length === 1 ? caret.start + last.length : last.length;
     changeThenMoveCaret(
@@ -169,8 +180,34 @@ export function EditableText({
     );
   };
 
+  /** Undo or Redo through the page's own history (see typing-history.ts), never the browser's. */
+  const history = (which: "undo" | "redo"): void => {
+    const element = ref.current;
+    if (element) changeThenMoveCaret(element.ownerDocument, () => typing[which](), (place) => place ?? undefined);
+  };
+
+  // The browser's Undo and Redo from its menu arrive as input, not keys: they too go to the page's history.
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const onBeforeInput = (event: InputEvent): void => {
+      if (event.inputType !== "historyUndo" && event.inputType !== "historyRedo") return;
+      event.preventDefault();
+      history(event.inputType === "historyUndo" ? "undo" : "redo");
+    };
+    element.addEventListener("beforeinput", onBeforeInput);
+    return () => element.removeEventListener("beforeinput", onBeforeInput);
+  });
+
   const onKeyDown = (event: KeyboardEvent<HTMLSpanElement>): void => {
-    if (event.nativeEvent.isComposing || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.nativeEvent.isComposing) return;
+    const undoOrRedo = historyKey(event);
+    if (undoOrRedo) {
+      event.preventDefault();
+      history(undoOrRedo);
+      return;
+    }
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
     const element = ref.current;
     if (event.key === "Enter") {
       event.preventDefault();

@@ -168,6 +168,50 @@ describe("typing in the preview's document", () => {
     expect(texts).toEqual(["Scrutiny Review of Careers Provision / Second paragraph"]);
   });
 
+  it("Ctrl+Z takes back typing, Enter and a join step by step, and Ctrl+Y does them again, in the simulated Word too", async () => {
+    const page = await openSample("careers-provision");
+    const location = await documentView(page).locator("td").filter({ hasText: /^Scrutiny Review of Careers Provision$/ }).getAttribute("data-location");
+    const cell = documentView(page).locator(`td[data-location="${location}"]`);
+    const inWord = async (): Promise<string[]> => {
+      const { snapshot } = await simulated(page);
+      return snapshot.blocks.flatMap((b) => (b.kind === "table" ? b.rows.flatMap((r) => r.cells.filter((c) => cellKey(c.location) === location).flatMap((c) => c.paragraphs)) : []));
+    };
+    const onPage = () => cell.getByRole("textbox").allInnerTexts();
+    const title = "Scrutiny Review of Careers Provision";
+    await cell.getByRole("textbox").click(SHORT);
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(" 2026");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Next");
+    await page.keyboard.press("Home");
+    await page.keyboard.press("Backspace");
+    await expect(onPage()).resolves.toEqual([`${title} 2026Next`]);
+
+    await page.keyboard.press("Control+z");
+    await expect(onPage()).resolves.toEqual([`${title} 2026`, "Next"]);
+    await page.keyboard.press("Control+z");
+    await expect(onPage()).resolves.toEqual([`${title} 2026`, ""]);
+    await page.keyboard.press("Control+z");
+    await expect(onPage()).resolves.toEqual([`${title} 2026`]);
+    await page.keyboard.press("Control+z");
+    await expect(onPage()).resolves.toEqual([title]);
+    await expect(inWord()).resolves.toEqual([title]);
+    // Nothing more to undo: the text stays as it was opened (the browser's own undo would not know the page's paragraphs).
+    await page.keyboard.press("Control+z");
+    await expect(onPage()).resolves.toEqual([title]);
+
+    await page.keyboard.press("Control+y");
+    await page.keyboard.press("Control+Shift+z");
+    await expect(onPage()).resolves.toEqual([`${title} 2026`, ""]);
+    await page.keyboard.press("Control+y");
+    await page.keyboard.press("Control+y");
+    await expect(onPage()).resolves.toEqual([`${title} 2026Next`]);
+    await expect(inWord()).resolves.toEqual([`${title} 2026Next`]);
+    // The caret is where the last step redone ended: typing goes on from there.
+    await page.keyboard.type("!");
+    await expect(inWord()).resolves.toEqual([`${title} 2026!Next`]);
+  });
+
   it("is the user's edit: a change the pane worked out before it writes nothing (DocumentChanged), as in Word", async () => {
     const page = await openSample("careers-provision");
     await check(page, "Check document");
