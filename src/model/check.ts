@@ -649,14 +649,14 @@ function keyDigest(text: string): number {
   }
   const step = Math.max(1, Math.floor(length / DIGEST_SAMPLES));
   let digest = length;
-  for (let at = 0; at < length; at += step) digest = (digest * 31 + keyCharacter(source.charCodeAt(at))) & 0x3fffffff;
+  for (let at = 0; at < length; at += step) {
+    // A character as copyKey leaves it (a copy key's own characters are left as they are).
+    let code = source.charCodeAt(at);
+    if (code >= 65 && code <= 90) code += 32;
+    else if (code === 10) code = 32;
+    digest = (digest * 31 + code) & 0x3fffffff;
+  }
   return digest;
-}
-
-/** An ASCII character as copyKey leaves it (a copy key's own characters are left as they are). */
-function keyCharacter(code: number): number {
-  if (code >= 65 && code <= 90) return code + 32;
-  return code === 10 ? 32 : code;
 }
 
 function sameWords(text: string, other: string | undefined): boolean {

@@ -47,6 +47,8 @@ const MAX_TEMPLATE_LENGTH = 160;
  * names, dates and prose the patterns above, which in a one-document run cost more to compile than to run.
  */
 const PLACEHOLDER_START = /^(?:include|click|choose|enter|insert|type|add|tb[acd]|to\s|xx|dd\/mm\/|month|lorem)/;
+/** The letters those begin with, as bits from a (bit 0) to z: most text is turned away on its first letter. */
+const INITIALS = [..."acdeilmtx"].reduce((bits, letter) => bits | (1 << (letter.charCodeAt(0) - 97)), 0);
 
 /** True when the text has something to say: not empty, not only punctuation, not only template text. */
 export function isFilledIn(text: string | null | undefined): boolean {
@@ -66,6 +68,7 @@ function mayStartWithPlaceholder(text: string): boolean {
   if (first >= 48 && first <= 57) return false;
   // Punctuation, spaces and other scripts are left to the patterns.
   if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return true;
+  if (((INITIALS >> ((first | 32) - 97)) & 1) === 0) return false;
   // Case-insensitive Unicode matching also equates the Kelvin sign with k (as toLowerCase does) and ſ with s.
   return PLACEHOLDER_START.test(text.slice(0, 8).toLowerCase().replaceAll("\u017f", "s"));
 }
