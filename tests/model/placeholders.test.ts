@@ -77,6 +77,16 @@ describe("isPlaceholderText", () => {
     );
   });
 
+  it("calls long texts filled in exactly when they have a word", () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 100, max: 200 }), (t, length) => {
+        const long = (t + " ").repeat(Math.ceil(length / (t.length + 1))).slice(0, length);
+        expect(isFilledIn(long)).toBe(!!long && hasWord(long) && !patternsSay(long));
+      }),
+      fuzzParameters(5_000),
+    );
+  });
+
   it("answers what the patterns alone answer when any of a placeholder's first characters is changed", () => {
     const phrases = ["include explanation", "click here to enter text", "choose an item", "insert details", "tbc", "to be added", "xx", "dd/mm/yy", "month year", "lorem ipsum", "add your name"];
     const letters = [..."abcdehiklmnostxyABCDEHIKLMNOSTXY09 /([<\t\u212a\u017f\u0130\u0131\u00df\u00e9\u00a0"];
