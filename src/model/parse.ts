@@ -204,7 +204,10 @@ class Parser {
       return;
     }
     if (read.template) return;
-    if (this.isKey(item, read, wasInKey)) {
+    // Most rows are a label and one value: not the key, and no need to look closer (tested here, as the
+    // call costs more than the test in a cold run).
+    const mayBeKey = item.valueCount >= 3 || wasInKey || read.gradingLabel;
+    if (mayBeKey && this.isKey(item, wasInKey)) {
       this.gradingKey ??= item.labelLocation;
       this.keyRows.push(item.cells ? item.cells.map((cell) => joinLine(cell.paragraphs)) : [item.label]);
       this.inKey = true;
@@ -218,9 +221,7 @@ class Parser {
     this.labelled(item, read.match, read.date);
   }
 
-  private isKey(item: Item, read: ReadLabel, afterKey: boolean): boolean {
-    // Most rows are a label and one value: not the key, and no need to look closer.
-    if (item.valueCount < 3 && !afterKey && !read.gradingLabel) return false;
+  private isKey(item: Item, afterKey: boolean): boolean {
     const values = valueTexts(item);
     if (isGradingKey(item.label, values)) return true;
     // A key laid out down the page: "1 | Fully Achieved", "2 | On-Track", …
@@ -270,11 +271,15 @@ class Parser {
     } else {
       paragraphs = valueParagraphs(item, match.rest === "" ? [] : [match.rest]);
     }
+    const cells = item.cells;
     const location =
       match.rest !== ""
         ? item.labelLocation
-        : (firstValueLocation(item) ??
-          (item.cells && item.cells.length > 1 ? item.cells[1].location : item.labelLocation));
+        : cells && item.firstValue !== -1
+          ? cells[item.firstValue].location
+          : cells && cells.length > 1
+            ? cells[1].location
+            : item.labelLocation;
     const kind = match.kind;
     if (kind === "continuation") {
       if (!this.sink) {
