@@ -120,7 +120,8 @@ export function documentSink(): ChunkSink<DocumentSnapshot> {
  * (the write path, which has the part's whole text), it also notes where each place it reads is.
  */
 export class DocumentReader {
-  stream: XmlStream | undefined;
+  /** Where prefixes named in attribute values are resolved (the stream reading the part). */
+  stream: Pick<XmlStream, "resolve"> | undefined;
   readonly classify = classifyElement;
   positions: PositionRecorder | null = null;
   private readonly blocks: SnapshotBlock[] = [];

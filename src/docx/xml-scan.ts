@@ -20,6 +20,8 @@ const BANG = 0x21;
 const QUESTION = 0x3f;
 const BRACKET = 0x5d;
 const CR = 0x0d;
+/** Attributes compared pairwise for duplicates; past these, with a set. */
+const FEW_ATTRIBUTES = 8;
 
 /** What the scanner is in the middle of, between pieces. */
 const CONTENT = 0;
@@ -84,6 +86,8 @@ export class XmlScanner {
   private readonly waiting: string[] = [];
   private waitingLength = 0;
   private retryAt = 0;
+  /** Where the first character that is not one is in what is being scanned (its length if none). */
+  private badAt = 0;
   /** A last CR or high surrogate, kept for the next piece (a CRLF or surrogate pair is never cut). */
   private carried = "";
 
@@ -124,54 +128,125 @@ export class XmlScanner {
   private scan(s: string, final: boolean): void {
     const n = s.length;
     let i = 0;
-    if (this.declarationAt === 0 && this.base === 0) {
-      if (s.charCodeAt(0) === 0xfeff) i = this.declarationAt = 1;
-    }
-    while (i < n) {
-      let next: number;
-      switch (this.state) {
-        case CONTENT:
-          next = this.content(s, i, final);
-          break;
-        case COMMENT:
-          next = this.comment(s, i, final);
-          break;
-        case PI:
-          next = this.instruction(s, i, final);
-          break;
-        case CDATA:
-          next = this.cdata(s, i, final);
-          break;
-        default:
-          next = this.doctype(s, i, final);
-      }
-      if (next === i) break;
-      i = next;
-    }
+    if (this.declarationAt === 0 && this.base === 0 && s.charCodeAt(0) === 0xfeff) i = this.declarationAt = 1;
+    this.badAt = this.firstBad(s, i);
+    // Every token that starts before the last `<` is whole (a tag holds no `<`; a comment that does
+    // is read on, as in `tail`): `tokens` reads those, and `tail` what may be cut short, so that the
+    // loop a cold process optimises first never meets the end of a piece (where it would deoptimise).
+    const limit = final ? n : s.lastIndexOf("<");
+    if (limit > i) i = this.tokens(s, i, limit, final);
+    if (i < n && !final) i = this.tail(s, i);
     if (i < n && final) throw notWellFormed();
     this.held = i < n ? s.slice(i) : "";
     this.base += i;
     this.retryAt = 2 * this.held.length;
   }
 
-  /** Text up to the next markup, and that markup; returns where scanning goes on (`i` if it must wait). */
-  private content(s: string, i: number, final: boolean): number {
-    const lt = s.indexOf("<", i);
-    if (lt === -1) {
-      const cut = final ? s.length : this.safeTextEnd(s, i);
-      if (cut > i) this.text(s.slice(i, cut));
-      return cut;
+  /** Reads the tokens that start before `limit` (all of them when `final`), returning where it stopped. */
+  private tokens(s: string, i: number, limit: number, final: boolean): number {
+    while (i < limit) {
+      if (this.state !== CONTENT) {
+        const next = this.construct(s, i, final);
+        if (next === i) return i;
+        i = next;
+        continue;
+      }
+      let lt = s.indexOf("<", i);
+      if (lt === -1) lt = s.length;
+      if (lt > i) this.text(s, i, lt);
+      if (lt >= limit) return lt;
+      const c = s.charCodeAt(lt + 1);
+      i = c === SLASH ? this.endTag(s, lt, final) : c === BANG || c === QUESTION ? this.markup(s, lt, final) : this.startTag(s, lt, final);
+      if (i === lt) return lt;
     }
-    if (lt > i) this.text(s.slice(i, lt));
-    if (lt + 1 >= s.length) {
-      if (final) throw notWellFormed();
-      return lt;
+    return i;
+  }
+
+  /** Reads on from `i`, where what follows may be cut short by the end of the piece; returns where to wait. */
+  private tail(s: string, i: number): number {
+    const n = s.length;
+    while (i < n) {
+      if (this.state !== CONTENT) {
+        const next = this.construct(s, i, false);
+        if (next === i) return i;
+        i = next;
+        continue;
+      }
+      const lt = s.indexOf("<", i);
+      if (lt === -1) {
+        const cut = this.safeTextEnd(s, i);
+        if (cut > i) this.text(s, i, cut);
+        return cut;
+      }
+      if (lt > i) this.text(s, i, lt);
+      if (lt + 1 >= n) return lt;
+      const c = s.charCodeAt(lt + 1);
+      i = c === SLASH ? this.endTag(s, lt, false) : c === BANG || c === QUESTION ? this.markup(s, lt, false) : this.startTag(s, lt, false);
+      if (i === lt) return lt;
     }
-    const c = s.charCodeAt(lt + 1);
-    if (c === SLASH) return this.endTag(s, lt, final);
-    if (c === BANG) return this.bang(s, lt, final);
-    if (c === QUESTION) return this.instructionStart(s, lt, final);
-    return this.startTag(s, lt, final);
+    return i;
+  }
+
+  private text(s: string, from: number, to: number): void {
+    if (this.badAt < to) throw notWellFormed();
+    const raw = s.slice(from, to);
+    if (this.open.length === 0) {
+      if (!this.syntax.spaces.test(raw)) throw notWellFormed();
+    } else if (this.syntax.unusualText.test(raw)) this.sink.text(this.unusualText(raw));
+    else this.sink.text(raw);
+  }
+
+  /** A start tag at `lt`: returns its end, or `lt` if it may be cut short by the end of the piece. */
+  private startTag(s: string, lt: number, final: boolean): number {
+    const pattern = this.syntax.startTag;
+    pattern.lastIndex = lt;
+    const match = pattern.exec(s);
+    if (match === null) return this.cutShort(s, lt, final, this.syntax.startTagPrefix);
+    const end = pattern.lastIndex;
+    if (this.badAt < end || this.closedRoot) throw notWellFormed();
+    this.sawRoot = true;
+    const tag = this.tag;
+    const name = (tag.name = match[1]);
+    const isSelfClosing = (tag.isSelfClosing = match[3] === "/");
+    const text = (tag.text = match[2]);
+    tag.syntax = this.syntax;
+    if (text === "") tag.count = 0;
+    else this.attributes(tag, text);
+    this.position = this.base + end;
+    const open = this.open;
+    if (isSelfClosing) {
+      this.sink.start(tag);
+      if (open.length === 0) this.closedRoot = true;
+      this.sink.end();
+    } else {
+      open.push(name);
+      this.sink.start(tag);
+    }
+    return end;
+  }
+
+  private endTag(s: string, lt: number, final: boolean): number {
+    const pattern = this.syntax.endTag;
+    pattern.lastIndex = lt;
+    const match = pattern.exec(s);
+    if (match === null) return this.cutShort(s, lt, final, this.syntax.endTagPrefix);
+    const end = pattern.lastIndex;
+    const open = this.open;
+    if (this.badAt < end || open.length === 0) throw notWellFormed();
+    this.position = this.base + end;
+    // saxes closes the open element before finding that the end tag names another.
+    const matches = open.pop() === match[1];
+    if (open.length === 0) this.closedRoot = true;
+    this.sink.end();
+    if (!matches) throw notWellFormed();
+    return end;
+  }
+
+  /** Where the first character that is not one is in `s` from `from` (its length if none). */
+  private firstBad(s: string, from: number): number {
+    const bad = this.syntax.badChar;
+    bad.lastIndex = from;
+    return bad.test(s) ? bad.lastIndex - 1 : s.length;
   }
 
   /** Where text running to the end of `s` may be cut: not inside a reference, nor after a `]` that may begin `]]>`. */
@@ -184,92 +259,45 @@ export class XmlScanner {
     return cut;
   }
 
-  /** A run of text (outside the root element, white space only, and not reported: no visitor has a use for it). */
-  private text(raw: string): void {
+  /** Text in the root element with a reference, a line end or `]]>` in it. */
+  private unusualText(raw: string): string {
     const syntax = this.syntax;
-    if (this.open.length === 0) {
-      if (!syntax.spaces.test(raw)) throw notWellFormed();
-      return;
-    }
-    if (!syntax.unusualText.test(raw)) return this.sink.text(raw);
-    if (syntax.badText.test(raw)) throw notWellFormed();
+    if (raw.includes("]]>")) throw notWellFormed();
     const text = syntax.lineEnd.test(raw) ? raw.replace(syntax.lineEnds, "\n") : raw;
     const decoded = text.includes("&") ? decodeReferences(text, syntax) : text;
     if (decoded === undefined) throw notWellFormed();
-    this.sink.text(decoded);
-  }
-
-  private startTag(s: string, lt: number, final: boolean): number {
-    const syntax = this.syntax;
-    const pattern = syntax.startTag;
-    pattern.lastIndex = lt;
-    const match = pattern.exec(s);
-    if (match === null) return this.cutShort(s, lt, final, syntax.startTagPrefix);
-    const end = pattern.lastIndex;
-    if (this.closedRoot) throw notWellFormed();
-    this.sawRoot = true;
-    const tag = this.tag;
-    tag.name = match[1];
-    tag.isSelfClosing = match[3] === "/";
-    tag.syntax = syntax;
-    const text = (tag.text = match[2]);
-    if (text === "") tag.count = 0;
-    else this.attributes(tag, text);
-    this.position = this.base + end;
-    if (!tag.isSelfClosing) this.open.push(tag.name);
-    this.sink.start(tag);
-    if (tag.isSelfClosing) this.closed();
-    return end;
+    return decoded;
   }
 
   /** Names the attributes of `tag`, whose text the start tag pattern has checked but for references and duplicates. */
   private attributes(tag: ScannedTag, text: string): void {
     const { names, valueStarts, valueEnds } = tag;
-    const isSpace = this.syntax.isSpace;
+    const xml10 = this.syntax === XML_10;
     let count = 0;
     let at = 0;
     const length = text.length;
+    let seen: Set<string> | undefined;
     while (at < length) {
-      while (isSpace(text.charCodeAt(at))) at++;
+      let c = text.charCodeAt(at);
+      while (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || (!xml10 && (c === 0x85 || c === 0x2028))) c = text.charCodeAt(++at);
       if (at >= length) break;
       const equals = text.indexOf("=", at);
       let nameEnd = equals;
-      while (isSpace(text.charCodeAt(nameEnd - 1))) nameEnd--;
+      c = text.charCodeAt(nameEnd - 1);
+      while (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || (!xml10 && (c === 0x85 || c === 0x2028))) c = text.charCodeAt(--nameEnd - 1);
       const name = text.slice(at, nameEnd);
+      if (count < FEW_ATTRIBUTES) {
+        for (let j = 0; j < count; j++) if (names[j] === name) throw notWellFormed();
+      } else {
+        // A tag may have thousands: past a few, a set.
+        seen ??= new Set(names.slice(0, count));
+        if (seen.has(name)) throw notWellFormed();
+        seen.add(name);
+      }
       at = equals + 1;
-      while (text.charCodeAt(at) !== 0x22 && text.charCodeAt(at) !== 0x27) at++;
-      const valueEnd = text.indexOf(text[at], at + 1);
-      for (let j = 0; j < count; j++) if (names[j] === name) throw notWellFormed();
-      names[count] = name;
-      valueStarts[count] = at + 1;
-      valueEnds[count] = valueEnd;
-      count++;
-      at = valueEnd + 1;
-      if (count === 16 && at < length) return this.manyAttributes(tag, text, at);
-    }
-    tag.count = count;
-    if (text.includes("&") && decodeReferences(text, this.syntax) === undefined) throw notWellFormed();
-  }
-
-  /** The same past 16 attributes, with a set for the duplicates (a tag may have thousands). */
-  private manyAttributes(tag: ScannedTag, text: string, at: number): void {
-    const { names, valueStarts, valueEnds } = tag;
-    const isSpace = this.syntax.isSpace;
-    const seen = new Set(names.slice(0, 16));
-    let count = 16;
-    const length = text.length;
-    while (at < length) {
-      while (isSpace(text.charCodeAt(at))) at++;
-      if (at >= length) break;
-      const equals = text.indexOf("=", at);
-      let nameEnd = equals;
-      while (isSpace(text.charCodeAt(nameEnd - 1))) nameEnd--;
-      const name = text.slice(at, nameEnd);
-      if (seen.has(name)) throw notWellFormed();
-      seen.add(name);
-      at = equals + 1;
-      while (text.charCodeAt(at) !== 0x22 && text.charCodeAt(at) !== 0x27) at++;
-      const valueEnd = text.indexOf(text[at], at + 1);
+      c = text.charCodeAt(at);
+      while (c !== 0x22 && c !== 0x27) c = text.charCodeAt(++at);
+      const valueEnd = text.indexOf(c === 0x22 ? '"' : "'", at + 1);
       names[count] = name;
       valueStarts[count] = at + 1;
       valueEnds[count] = valueEnd;
@@ -280,33 +308,35 @@ export class XmlScanner {
     if (text.includes("&") && decodeReferences(text, this.syntax) === undefined) throw notWellFormed();
   }
 
-  private endTag(s: string, lt: number, final: boolean): number {
-    const pattern = this.syntax.endTag;
-    pattern.lastIndex = lt;
-    const match = pattern.exec(s);
-    if (match === null) return this.cutShort(s, lt, final, this.syntax.endTagPrefix);
-    const open = this.open;
-    if (open.length === 0) throw notWellFormed();
-    this.position = this.base + pattern.lastIndex;
-    // saxes closes the open element before finding that the end tag names another.
-    const matches = open[open.length - 1] === match[1];
-    open.pop();
-    this.closed();
-    if (!matches) throw notWellFormed();
-    return pattern.lastIndex;
-  }
-
-  private closed(): void {
-    if (this.open.length === 0) this.closedRoot = true;
-    this.sink.end();
-  }
-
-  /** A tag that did not match: cut short by the end of what has arrived (wait), or not well-formed. */
+  /** A tag that did not match: cut short by the end of what has arrived (wait: `lt`), or not well-formed. */
   private cutShort(s: string, lt: number, final: boolean, prefix: RegExp): number {
     if (final || s.indexOf("<", lt + 1) !== -1) throw notWellFormed();
     prefix.lastIndex = lt;
     if (!prefix.test(s)) throw notWellFormed();
     return lt;
+  }
+
+  /** A comment, CDATA section, processing instruction or DOCTYPE being read. */
+  private construct(s: string, i: number, final: boolean): number {
+    switch (this.state) {
+      case COMMENT:
+        return this.comment(s, i, final);
+      case PI:
+        return this.instruction(s, i, final);
+      case CDATA:
+        return this.cdata(s, i, final);
+      default:
+        return this.doctype(s, i, final);
+    }
+  }
+
+  /** `<!`, `<?` or a `<` that ends what has arrived. */
+  private markup(s: string, lt: number, final: boolean): number {
+    if (lt + 1 >= s.length) {
+      if (final) throw notWellFormed();
+      return lt;
+    }
+    return s.charCodeAt(lt + 1) === BANG ? this.bang(s, lt, final) : this.instructionStart(s, lt, final);
   }
 
   private bang(s: string, lt: number, final: boolean): number {
@@ -336,11 +366,11 @@ export class XmlScanner {
     if (dashes === -1 || dashes + 2 >= s.length) {
       if (final) throw notWellFormed();
       const cut = dashes !== -1 ? dashes : s.charCodeAt(s.length - 1) === 0x2d ? s.length - 1 : s.length;
-      this.checkChars(s, i, cut);
+      this.checkChars(cut);
       return cut;
     }
     if (s.charCodeAt(dashes + 2) !== GT) throw notWellFormed();
-    this.checkChars(s, i, dashes);
+    this.checkChars(dashes);
     this.state = CONTENT;
     return dashes + 3;
   }
@@ -369,10 +399,10 @@ export class XmlScanner {
     if (end === -1) {
       if (final) throw notWellFormed();
       const cut = s.charCodeAt(s.length - 1) === QUESTION ? s.length - 1 : s.length;
-      this.checkChars(s, i, cut);
+      this.checkChars(cut);
       return cut;
     }
-    this.checkChars(s, i, end);
+    this.checkChars(end);
     this.state = CONTENT;
     return end + 2;
   }
@@ -393,6 +423,8 @@ export class XmlScanner {
     rest.lastIndex = DECLARATION_VERSION.lastIndex;
     if (!rest.test(s) || rest.lastIndex !== question + 2) throw notWellFormed();
     this.syntax = syntax;
+    // What follows is read by the declared version's rules.
+    if (syntax !== XML_10) this.badAt = this.firstBad(s, question + 2);
     return question + 2;
   }
 
@@ -412,14 +444,15 @@ export class XmlScanner {
   }
 
   private characterData(s: string, from: number, to: number): string {
+    this.checkChars(to);
     const raw = s.slice(from, to);
     const syntax = this.syntax;
-    if (syntax.badChar.test(raw)) throw notWellFormed();
     return syntax.lineEnd.test(raw) ? raw.replace(syntax.lineEnds, "\n") : raw;
   }
 
-  private checkChars(s: string, from: number, to: number): void {
-    if (to > from && this.syntax.badChar.test(s.slice(from, to))) throw notWellFormed();
+  /** Whether a character that is not one comes before `to`. */
+  private checkChars(to: number): void {
+    if (this.badAt < to) throw notWellFormed();
   }
 
   /**
@@ -437,7 +470,7 @@ export class XmlScanner {
       switch (state) {
         case DT:
           if (c === GT) {
-            this.checkChars(s, i, at);
+            this.checkChars(at);
             throw new DocxError("corrupt", messages.damaged("it contains a document type declaration"));
           }
           if (c === 0x22 || c === 0x27) {
@@ -487,7 +520,7 @@ export class XmlScanner {
       }
     }
     if (final) throw notWellFormed();
-    this.checkChars(s, i, at);
+    this.checkChars(at);
     this.doctypeState = state;
     this.doctypeQuote = quote;
     return at;

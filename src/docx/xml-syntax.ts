@@ -20,11 +20,9 @@ export interface Syntax {
   readonly endTagPrefix: RegExp;
   /** `<?target`, the target a Name. */
   readonly piTarget: RegExp;
-  /** A character that is not one (or is a lone surrogate). */
+  /** A character that is not one (or is a lone surrogate), searched for in each piece before it is scanned. */
   readonly badChar: RegExp;
-  /** The same, or `]]>`: what character data may not hold. */
-  readonly badText: RegExp;
-  /** What sends text down the slow path: a bad character, `]]>`, a reference or a line end to normalise. */
+  /** What sends text down the slow path: `]]>`, a reference or a line end to normalise. */
   readonly unusualText: RegExp;
   /** Only white space (outside the root element). */
   readonly spaces: RegExp;
@@ -42,9 +40,10 @@ function syntax(xml10: boolean): Syntax {
   const bad = xml10
     ? "\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF"
     : "\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x84\\x86-\\x9F\\uD800-\\uDFFF\\uFFFE\\uFFFF";
-  const value = `(?:"[^<"${bad}]*"|'[^<'${bad}]*')`;
+  // Characters that are not are found before any token is read (see badChar).
+  const value = `(?:"[^<"]*"|'[^<']*')`;
   const attributes = `(?:${space}+${NAME}${space}*=${space}*${value})*`;
-  const partialAttribute = `${space}+(?:${NAME}(?:${space}*(?:=${space}*(?:"[^<"${bad}]*|'[^<'${bad}]*')?)?)?)?`;
+  const partialAttribute = `${space}+(?:${NAME}(?:${space}*(?:=${space}*(?:"[^<"]*|'[^<']*)?)?)?)?`;
   return {
     xml10,
     startTag: new RegExp(`<(${NAME})(${attributes})${space}*(/?)>`, "uy"),
@@ -52,9 +51,8 @@ function syntax(xml10: boolean): Syntax {
     endTag: new RegExp(`</(${NAME})${space}*>`, "uy"),
     endTagPrefix: new RegExp(`</(?:${NAME}${space}*)?$`, "uy"),
     piTarget: new RegExp(`<\\?(${NAME})`, "uy"),
-    badChar: new RegExp(`[${bad}]`, "u"),
-    badText: new RegExp(`[${bad}]|\\]\\]>`, "u"),
-    unusualText: new RegExp(`[${bad}&\\r${xml10 ? "" : "\\x85\\u2028"}]|\\]\\]>`, "u"),
+    badChar: new RegExp(`[${bad}]`, "gu"),
+    unusualText: xml10 ? /[&\r]|\]\]>/ : /[&\r\x85\u2028]|\]\]>/,
     spaces: new RegExp(`^${space}*$`, "u"),
     lineEnd: xml10 ? /\r/ : /[\r\x85\u2028]/,
     lineEnds: xml10 ? /\r\n?/g : /\r[\n\x85]?|[\x85\u2028]/g,
