@@ -50,6 +50,7 @@ function syntax(xml10: boolean): Syntax {
     startTagPrefix: new RegExp(`<(?:${NAME}${attributes}(?:${space}*/|${partialAttribute})?)?$`, "uy"),
     endTag: new RegExp(`</(${NAME})${space}*>`, "uy"),
     endTagPrefix: new RegExp(`</(?:${NAME}${space}*)?$`, "uy"),
+    // eslint-disable-next-line no-misleading-character-class -- XML's Name ranges (combining marks, joiners) as escapes, meant as ranges
     piTarget: new RegExp(`<\\?(${NAME})`, "uy"),
     badChar: new RegExp(`[${bad}]`, "gu"),
     unusualText: xml10 ? /[&\r]|\]\]>/ : /[&\r\x85\u2028]|\]\]>/,
@@ -87,8 +88,12 @@ export function declarationRest(syntax: Syntax): RegExp {
 export const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#([0-9]+)|#x([0-9a-fA-F]+));|&/g;
 const PREDEFINED: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
+/** An `&` that does not begin a reference (the lookahead reads only what follows that one `&`). */
+const BARE_AMPERSAND = /&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/;
+
 /** `text` with its references replaced; undefined if one is not well-formed. */
 export function decodeReferences(text: string, syntax: Syntax): string | undefined {
+  if (BARE_AMPERSAND.test(text)) return undefined;
   let bad = false;
   const decoded = text.replace(REFERENCE, (match, name: string | undefined, decimal: string | undefined, hex: string | undefined) => {
     if (name !== undefined) return PREDEFINED[name];
