@@ -198,20 +198,28 @@ export class XmlScanner {
 
   /** A start tag at `lt`: returns its end, or `lt` if it may be cut short by the end of the piece. */
   private startTag(s: string, lt: number, final: boolean): number {
-    const pattern = this.syntax.startTag;
+    const syntax = this.syntax;
+    // Tested, not matched: no match array or captures to allocate for every tag.
+    const pattern = syntax.startTag;
     pattern.lastIndex = lt;
-    const match = pattern.exec(s);
-    if (match === null) return this.cutShort(s, lt, final, this.syntax.startTagPrefix);
+    if (!pattern.test(s)) return this.cutShort(s, lt, final, syntax.startTagPrefix);
     const end = pattern.lastIndex;
     if (this.badAt < end || this.closedRoot) throw notWellFormed();
     this.sawRoot = true;
+    const nameEnd = syntax.nameEnd;
+    nameEnd.lastIndex = lt + 1;
+    nameEnd.test(s);
+    const afterName = nameEnd.lastIndex - 1;
+    const isSelfClosing = s.charCodeAt(end - 2) === SLASH;
     const tag = this.tag;
-    const name = (tag.name = match[1]);
-    const isSelfClosing = (tag.isSelfClosing = match[3] === "/");
-    const text = (tag.text = match[2]);
-    tag.syntax = this.syntax;
-    if (text === "") tag.count = 0;
-    else this.attributes(tag, text);
+    const name = (tag.name = s.slice(lt + 1, afterName));
+    tag.isSelfClosing = isSelfClosing;
+    tag.syntax = syntax;
+    const attributesEnd = isSelfClosing ? end - 2 : end - 1;
+    if (afterName === attributesEnd) {
+      tag.text = "";
+      tag.count = 0;
+    } else this.attributes(tag, (tag.text = s.slice(afterName, attributesEnd)));
     this.position = this.base + end;
     const open = this.open;
     if (isSelfClosing) {
@@ -226,17 +234,20 @@ export class XmlScanner {
   }
 
   private endTag(s: string, lt: number, final: boolean): number {
-    const pattern = this.syntax.endTag;
+    const syntax = this.syntax;
+    const pattern = syntax.endTag;
     pattern.lastIndex = lt;
-    const match = pattern.exec(s);
-    if (match === null) return this.cutShort(s, lt, final, this.syntax.endTagPrefix);
+    if (!pattern.test(s)) return this.cutShort(s, lt, final, syntax.endTagPrefix);
     const end = pattern.lastIndex;
     const open = this.open;
     if (this.badAt < end || open.length === 0) throw notWellFormed();
     this.position = this.base + end;
-    // saxes closes the open element before finding that the end tag names another.
-    const matches = open.pop() === match[1];
+    // The open element's name, and no more of one (a name is followed by white space or `>`).
+    const top = open.pop()!;
+    const after = lt + 2 + top.length;
+    const matches = s.startsWith(top, lt + 2) && (s.charCodeAt(after) === GT || syntax.isSpace(s.charCodeAt(after)));
     if (open.length === 0) this.closedRoot = true;
+    // saxes closes the open element before finding that the end tag names another.
     this.sink.end();
     if (!matches) throw notWellFormed();
     return end;

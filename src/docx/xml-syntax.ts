@@ -12,8 +12,10 @@ const NAME = `[${NAME_START}][${NAME_CHAR}]*`;
 
 export interface Syntax {
   readonly xml10: boolean;
-  /** A start tag: name, the attributes' text (from after the name to before `/>` or `>`), and `/` when self-closing. */
+  /** A start tag (its name, attributes and `/>` or `>`). */
   readonly startTag: RegExp;
+  /** What ends a name in a tag already matched: white space, `/` or `>`. */
+  readonly nameEnd: RegExp;
   /** Text that is a start tag cut short by the end of what has arrived (anchored at the end). */
   readonly startTagPrefix: RegExp;
   readonly endTag: RegExp;
@@ -46,9 +48,10 @@ function syntax(xml10: boolean): Syntax {
   const partialAttribute = `${space}+(?:${NAME}(?:${space}*(?:=${space}*(?:"[^<"]*|'[^<']*)?)?)?)?`;
   return {
     xml10,
-    startTag: new RegExp(`<(${NAME})(${attributes})${space}*(/?)>`, "uy"),
+    startTag: new RegExp(`<${NAME}${attributes}${space}*/?>`, "uy"),
+    nameEnd: new RegExp(`${space}|[/>]`, "g"),
     startTagPrefix: new RegExp(`<(?:${NAME}${attributes}(?:${space}*/|${partialAttribute})?)?$`, "uy"),
-    endTag: new RegExp(`</(${NAME})${space}*>`, "uy"),
+    endTag: new RegExp(`</${NAME}${space}*>`, "uy"),
     endTagPrefix: new RegExp(`</(?:${NAME}${space}*)?$`, "uy"),
     // eslint-disable-next-line no-misleading-character-class -- XML's Name ranges (combining marks, joiners) as escapes, meant as ranges
     piTarget: new RegExp(`<\\?(${NAME})`, "uy"),

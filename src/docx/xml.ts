@@ -42,7 +42,10 @@ export interface XmlTag {
 export type XmlClassify = (uri: string, local: string) => number;
 
 export interface XmlVisitor {
-  /** An element starts (`depth` from 1 for the root). */
+  /**
+   * An element starts (`depth` from 1 for the root). A visitor may return true: nothing in it is of
+   * use, and the stream checks its content without reporting it (its own end is still reported).
+   */
   open(tag: XmlTag, depth: number): void;
   /** It ends (also called for `<a/>`). */
   close(depth: number): void;
@@ -85,7 +88,11 @@ export class XmlStream {
   constructor(visitor: XmlVisitor) {
     const scopes = (this.scopes = new NamespaceScopes(() => this.scanner.xml10, visitor.classify));
     const tag = new StreamTag();
+    // `open` may return true (see XmlVisitor), which its declared void return lets any visitor ignore.
+    const opener = visitor as unknown as { open(tag: XmlTag, depth: number): unknown };
     let depth = 0;
+    /** The depth of the element whose content is not reported (0: none). */
+    let skipping = 0;
     this.scanner = new XmlScanner({
       start(scanned) {
         depth++;
@@ -97,16 +104,23 @@ export class XmlStream {
         // Named first: saxes's namespace mode refused a namespace error before the depth was counted.
         scopes.open(scanned, depth, tag);
         if (depth > MAX_DEPTH) throw new DocxError("too-large", messages.tooDeep(MAX_DEPTH));
+        if (skipping > 0) return;
         tag.scanned = scanned;
         tag.made = undefined;
-        visitor.open(tag, depth);
+        if (opener.open(tag, depth) === true) skipping = depth;
       },
       end() {
-        visitor.close(depth);
+        if (skipping === 0) visitor.close(depth);
+        else if (skipping === depth) {
+          skipping = 0;
+          visitor.close(depth);
+        }
         scopes.close(depth);
         depth--;
       },
-      text: (text) => visitor.text(text),
+      text(text) {
+        if (skipping === 0) visitor.text(text);
+      },
     });
   }
 
