@@ -91,7 +91,20 @@ export class XmlScanner {
   /** A last CR or high surrogate, kept for the next piece (a CRLF or surrogate pair is never cut). */
   private carried = "";
 
-  constructor(private readonly sink: ScanSink) {}
+  constructor(private readonly sink: ScanSink) {
+    // V8 takes a field written only once for a constant, and throws away all code optimised on this
+    // class's constants when one is written again: at the end of the first piece, just as the scanning
+    // loop has been optimised. So every field that changes is written twice here, and none is one.
+    this.held = this.carried = "\0";
+    this.base = this.retryAt = this.waitingLength = this.badAt = this.position = this.state = this.doctypeState = this.doctypeQuote = this.declarationAt = -1;
+    this.sawRoot = this.closedRoot = true;
+    this.syntax = XML_11;
+    this.held = this.carried = "";
+    this.base = this.retryAt = this.waitingLength = this.badAt = this.position = this.doctypeState = this.doctypeQuote = this.declarationAt = 0;
+    this.state = CONTENT;
+    this.sawRoot = this.closedRoot = false;
+    this.syntax = XML_10;
+  }
 
   write(piece: string): void {
     if (this.carried !== "") {
