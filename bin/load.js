@@ -52,8 +52,12 @@ function loadCommand(name) {
  */
 function exitWhenWritten(code) {
   process.exitCode = code;
-  // A write that failed (a full disk) reports it on a later tick: setImmediate lets that say so first.
-  process.stdout.write("", () => process.stderr.write("", () => setImmediate(() => process.exit(code))));
+  // The callbacks come on a later tick. After a write that failed (a full disk) they are given an error before the
+  // stream reports it, which it does on a later tick still: setImmediate lets it say so first. Otherwise exit at
+  // once: a turn of the event loop first runs what V8 has queued for the main thread (a scavenge, ≈ 1 ms).
+  process.stdout.write("", (outError) =>
+    process.stderr.write("", (errError) => (outError || errError ? setImmediate(() => process.exit(code)) : process.exit(code))),
+  );
 }
 
 module.exports = { loadCommand, exitWhenWritten };

@@ -1,10 +1,9 @@
-import type JSZip from "jszip";
 import type { DocumentSnapshot } from "../model/snapshot";
 import { DocxError, messages } from "./errors";
 import { documentSink } from "./ooxml";
 import { mainDocumentPath } from "./package";
 import { readZipSettings } from "./webextension";
-import { openZip, streamEntryInto } from "./zip";
+import { openZipToRead, streamEntryInto, type ReadableZip } from "./zip";
 
 export { DocxError, type DocxErrorReason } from "./errors";
 export { MAX_FILE_BYTES, MAX_PART_BYTES, fileSizeProblem } from "./zip";
@@ -36,9 +35,9 @@ export async function readDocxAndSettings(bytes: Uint8Array): Promise<DocxWithSe
   return { snapshot, settings: () => readZipSettings(zip) };
 }
 
-async function readOpened(bytes: Uint8Array): Promise<{ zip: JSZip; snapshot: DocumentSnapshot }> {
+async function readOpened(bytes: Uint8Array): Promise<{ zip: ReadableZip; snapshot: DocumentSnapshot }> {
   try {
-    const zip = await openZip(bytes);
+    const zip = await openZipToRead(bytes);
     const snapshot = await streamEntryInto(zip, await mainDocumentPath(zip), documentSink);
     if (!snapshot) throw new DocxError("not-word", messages.notWord());
     return { zip, snapshot };

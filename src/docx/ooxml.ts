@@ -27,7 +27,13 @@ const TEXT = 7;
 const CONTROL = 8;
 /** An mc:AlternateContent: exactly one branch is read, in the context it stands in. */
 const ALTERNATE = 9;
-type Mode = typeof ROOT | typeof DOCUMENT | typeof BLOCKS | typeof TABLE | typeof ROW | typeof INLINE | typeof RUN | typeof TEXT | typeof CONTROL | typeof ALTERNATE;
+/** A row's w:trPr: a w:del in it marks the row deleted (a tracked change). */
+const ROW_PROPERTIES = 10;
+/** A row marked deleted: nothing more in it is read, as if the deletion were accepted. */
+const DELETED_ROW = 11;
+type Mode =
+  | typeof ROOT | typeof DOCUMENT | typeof BLOCKS | typeof TABLE | typeof ROW | typeof INLINE | typeof RUN | typeof TEXT
+  | typeof CONTROL | typeof ALTERNATE | typeof ROW_PROPERTIES | typeof DELETED_ROW;
 
 /** The WordprocessingML elements the reader acts on, by local name. */
 const enumerated = <T extends string>(names: readonly T[]): ReadonlyMap<string, number> =>
@@ -35,6 +41,7 @@ const enumerated = <T extends string>(names: readonly T[]): ReadonlyMap<string, 
 const W = enumerated([
   "document", "body", "p", "tbl", "tr", "tc", "sdt", "sdtContent", "customXml", "ins", "moveTo", "r",
   "hyperlink", "smartTag", "fldSimple", "dir", "bdo", "t", "tab", "ptab", "br", "cr", "noBreakHyphen", "sym", "fldChar",
+  "trPr", "del",
 ] as const);
 const code = (name: string): number => W.get(name) ?? 0;
 const W_DOCUMENT = code("document");
@@ -50,6 +57,8 @@ const W_T = code("t");
 const W_NO_BREAK_HYPHEN = code("noBreakHyphen");
 const W_SYM = code("sym");
 const W_FLD_CHAR = code("fldChar");
+const W_TR_PR = code("trPr");
+const W_DEL = code("del");
 /** Containers whose content is read as if it stood in their place. */
 const BLOCK_WRAPPERS = new Set(["customXml", "ins", "moveTo"].map(code));
 const ROW_WRAPPERS = BLOCK_WRAPPERS;
@@ -69,6 +78,8 @@ const ENDS_TEXT = 2;
 const ENDS_CELL = 3;
 const ENDS_ROW = 4;
 const ENDS_TABLE = 5;
+/** A nested table's row: nothing to finish, but known from a wrapper read in the row's context. */
+const ENDS_NESTED_ROW = 6;
 
 /** A top-level cell's, row's or table's array until it closes. */
 const COLLECTING: never[] = [];
@@ -82,7 +93,7 @@ interface Frame {
   /** The top-level table (and its current row) being read; null inside nested tables. */
   table: SnapshotTable | null;
   row: SnapshotRow | null;
-  /** CONTROL: its content was read; ALTERNATE: a branch was taken. */
+  /** CONTROL: its content was read; ALTERNATE: a branch was taken; ROW: a cell was. */
   used: boolean;
   ends: number;
 }
@@ -200,6 +211,8 @@ export class DocumentReader {
         break;
       case ROW:
         if (name === W_TC) return this.startCell(frame);
+        // CT_Row: its properties come before its cells, so a row marked deleted is known before any of its text.
+        if (name === W_TR_PR) return this.push(ROW_PROPERTIES, ROW_PROPERTIES, sink, table, row, ENDS_NOTHING);
         if (name === W_SDT) return this.push(CONTROL, ROW, sink, table, row, ENDS_NOTHING);
         if (ROW_WRAPPERS.has(name)) return this.push(ROW, ROW, sink, table, row, ENDS_NOTHING);
         if (name === MC_ALTERNATE) return this.push(ALTERNATE, ROW, sink, table, row, ENDS_NOTHING);
@@ -221,6 +234,9 @@ export class DocumentReader {
         else if (name === W_NO_BREAK_HYPHEN) this.append("-");
         else if (name === W_SYM) this.append(symbol(attribute(tag, tag.uri, "char")));
         break;
+      case ROW_PROPERTIES:
+        if (name === W_DEL) this.deleteRow();
+        break;
       case CONTROL:
         if (name === W_SDT_CONTENT && !frame.used) {
           frame.used = true;
@@ -235,7 +251,7 @@ export class DocumentReader {
         break;
     }
     // Anything else (properties, bookmarks, w:del and w:moveFrom, w:instrText, drawings, a second
-    // w:sdtContent or mc:Choice…) holds nothing read here.
+    // w:sdtContent or mc:Choice, what follows a row's deletion mark…) holds nothing read here.
     this.skip = 1;
     return positions === null;
   }
@@ -357,15 +373,31 @@ export class DocumentReader {
 
   private startRow(frame: Frame): void {
     this.countTablePart();
-    if (frame.table === null) return this.push(ROW, ROW, frame.sink, null, null, ENDS_NOTHING);
+    if (frame.table === null) return this.push(ROW, ROW, frame.sink, null, null, ENDS_NESTED_ROW);
     const row: SnapshotRow = { cells: COLLECTING };
     this.rows.add(row);
     this.cells.start();
     this.push(ROW, ROW, null, frame.table, row, ENDS_ROW);
   }
 
+  /**
+   * The row being read is marked deleted (w:trPr/w:del): it is read as Word shows it once the change is
+   * accepted, not at all. Nothing of it was read yet, as its cells follow its properties; a top-level row
+   * leaves its table, and the write path's places forget it too.
+   */
+  private deleteRow(): void {
+    const row = this.frames[this.top - 2];
+    // Only a w:tr's own properties, before any cell (as the schema has them): otherwise the row stays as it is read.
+    if ((row.ends !== ENDS_ROW && row.ends !== ENDS_NESTED_ROW) || row.used) return;
+    row.mode = DELETED_ROW;
+    if (row.row === null) return;
+    this.rows.dropLast();
+    if (this.positions !== null) this.positions.dropRow();
+  }
+
   private startCell(frame: Frame): void {
     this.countTablePart();
+    frame.used = true;
     const { table, row } = frame;
     if (table === null || row === null) return this.push(BLOCKS, BLOCKS, frame.sink, null, null, ENDS_NOTHING);
     // The row being read is always its table's last.
@@ -478,6 +510,10 @@ class Collector<T> {
 
   add(item: T): void {
     this.items[this.count++] = item;
+  }
+
+  dropLast(): void {
+    this.count--;
   }
 
   take(): T[] {

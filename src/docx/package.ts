@@ -1,7 +1,6 @@
-import type JSZip from "jszip";
 import { DocxError, messages } from "./errors";
 import { attribute, streamXml } from "./xml";
-import { hasEntry, readEntry } from "./zip";
+import { hasEntry, readEntry, type ReadableZip } from "./zip";
 
 const DEFAULT_MAIN_PART = "word/document.xml";
 const OFFICE_DOCUMENT = /\/officeDocument$/;
@@ -15,19 +14,19 @@ const OTHER_KINDS: [string, string][] = [
 ];
 
 /** The main document part's path: the package relationships' target when there is such an entry, else word/document.xml. */
-export async function mainDocumentPath(zip: JSZip): Promise<string> {
+export async function mainDocumentPath(zip: ReadableZip): Promise<string> {
   const path = (await mainPartPath(zip)) ?? DEFAULT_MAIN_PART;
   if (hasEntry(zip, path)) return path;
   if (path !== DEFAULT_MAIN_PART && hasEntry(zip, DEFAULT_MAIN_PART)) return DEFAULT_MAIN_PART;
   throw notWord(zip);
 }
 
-function notWord(zip: JSZip): DocxError {
+function notWord(zip: ReadableZip): DocxError {
   const other = OTHER_KINDS.find(([part]) => hasEntry(zip, part));
   return new DocxError("not-word", messages.notWord(other?.[1]));
 }
 
-async function mainPartPath(zip: JSZip): Promise<string | undefined> {
+async function mainPartPath(zip: ReadableZip): Promise<string | undefined> {
   const bytes = await readEntry(zip, "_rels/.rels", RELATIONSHIPS_LIMIT);
   if (!bytes) return undefined;
   // The first Relationship (a child of the Relationships root) of the office-document type.

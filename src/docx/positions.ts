@@ -71,6 +71,8 @@ export class PositionRecorder {
   /** Depths of open mc:AlternateContent elements in a block, row or cell context. */
   private readonly alternates: number[] = [];
   private bodyChildDepth = -1;
+  /** Whether the row last started was noted (a top-level table's), so that dropRow can take it back. */
+  private rowNoted = false;
 
   /** The elements made so far, by id (the same place is always the same object); filled when the first is made. */
   private made: (XmlElement | undefined)[] | undefined;
@@ -132,9 +134,18 @@ export class PositionRecorder {
 
   startRow(tag: XmlTag, depth: number, topLevel: boolean): void {
     this.structural(tag);
-    if (!topLevel || this.tableIds.length === 0) return;
+    this.rowNoted = topLevel && this.tableIds.length > 0;
+    if (!this.rowNoted) return;
     this.rowIds.push(this.record(tag, depth, ROW));
     this.rowFirstCells.push(this.cellIds.length);
+  }
+
+  /** The row just started is marked deleted, before any of its cells: the reader leaves it out, and so do the places. */
+  dropRow(): void {
+    if (!this.rowNoted) return;
+    this.rowNoted = false;
+    this.rowIds.length--;
+    this.rowFirstCells.length--;
   }
 
   startCell(tag: XmlTag, depth: number, topLevel: boolean): void {

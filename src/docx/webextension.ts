@@ -1,7 +1,6 @@
-import type JSZip from "jszip";
 import { DocxError } from "./errors";
 import { attribute, streamXml } from "./xml";
-import { openZip, readEntry } from "./zip";
+import { openZipToRead, readEntry, type ReadableZip } from "./zip";
 
 /**
  * An add-in's document settings as Word keeps them inside a .docx: each add-in instance has a
@@ -56,9 +55,9 @@ export function settingValue(text: string): unknown {
  * settings never stop a document from being checked.
  */
 export async function readDocxSettings(bytes: Uint8Array): Promise<Map<string, unknown>> {
-  let zip: JSZip;
+  let zip: ReadableZip;
   try {
-    zip = await openZip(bytes);
+    zip = await openZipToRead(bytes);
   } catch (error) {
     if (!(error instanceof DocxError)) throw error;
     return new Map();
@@ -67,7 +66,7 @@ export async function readDocxSettings(bytes: Uint8Array): Promise<Map<string, u
 }
 
 /** readDocxSettings on a package already opened (readDocxAndSettings: one unzip for the snapshot and the settings). */
-export async function readZipSettings(zip: JSZip): Promise<Map<string, unknown>> {
+export async function readZipSettings(zip: ReadableZip): Promise<Map<string, unknown>> {
   const settings = new Map<string, unknown>();
   try {
     const parts = Object.keys(zip.files)

@@ -126,6 +126,16 @@ export function insertionMark(revision: Revision, ids: IdAllocator, name = "w:in
   return `<${name} w:id="${ids.take()}" w:author="${escapeXml(revision.author)}" w:date="${revision.date}"/>`;
 }
 
+/** A run as a tracked deletion: its text as deleted text (w:t → w:delText, w:instrText → w:delInstrText), the rest as it was. */
+export function deletedRun(runXml: string, revision: Revision, ids: IdAllocator): string {
+  const run = runXml
+    .replace(/<w:t(?=[\s>/])/g, "<w:delText")
+    .replace(/<\/w:t>/g, "</w:delText>")
+    .replace(/<w:instrText(?=[\s>/])/g, "<w:delInstrText")
+    .replace(/<\/w:instrText>/g, "</w:delInstrText>");
+  return `<w:del w:id="${ids.take()}" w:author="${escapeXml(revision.author)}" w:date="${revision.date}">${run}</w:del>`;
+}
+
 /** Content wrapped as a tracked insertion, or as it is when changes are not tracked. */
 export function inserted(content: string, revision: Revision | null, ids: IdAllocator): string {
   if (!revision || content === "") return content;

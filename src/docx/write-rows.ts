@@ -1,5 +1,7 @@
 import type { GradeDropdown, NewCell, NewRow } from "../model/plan";
 import {
+  REVISION_AUTHOR,
+  deletedRun,
   firstTextRun,
   inserted,
   insertionMark,
@@ -13,6 +15,7 @@ import {
   type Revision,
 } from "./write-markup";
 import type { DocxCell, DocxRow } from "./write-structure";
+import type { Fragment } from "./write-verify";
 import { childElement, escapeXml, type XmlElement, type XmlTree } from "./write-xml";
 
 /** What building new markup needs besides the template: the part, fresh ids, and the revision when changes are tracked. */
@@ -36,6 +39,67 @@ export function newRowXml(context: BuildContext, template: DocxRow, row: NewRow)
   const tblPrEx = childElement(template.element, "w:tblPrEx");
   const cells = template.cells.map((cell, index) => newCellXml(context, cell, row.cells[index])).join("");
   return `${startTag(template.element)}${tblPrEx ? tree.text.slice(tblPrEx.start, tblPrEx.end) : ""}${rowProperties(context, template.element)}${cells}</w:tr>`;
+}
+
+/** A splice of word/document.xml, with the markup the reader must read in what it leaves, when there is any. */
+export interface RowSplice {
+  start: number;
+  end: number;
+  text: string;
+  reads?: Fragment;
+}
+
+/**
+ * Takes a row out. With changes tracked it is marked deleted as Word marks a row deleted with Track
+ * Changes on: the row itself (CT_TrPr's w:del, after a w:ins and before a w:trPrChange) and each of its
+ * runs (a w:del around it, its w:t as w:delText), so that every character it holds stays in the file
+ * until the change is accepted; the reader then reads it as no row. A row that is still our own tracked
+ * insertion (an update added and not yet accepted) is taken out, as deleting one's own insertion does in
+ * Word. (The rows a plan removes hold only what Add wrote: see planRemoveRound.)
+ */
+export function rowRemoval(context: BuildContext, row: XmlElement): RowSplice {
+  const { revision, ids, tree } = context;
+  const properties = childElement(row, "w:trPr");
+  const insertion = properties && childElement(properties, "w:ins");
+  const holdsNothing = row.contentStart === row.end;
+  if (!revision || holdsNothing || insertion?.attributes["w:author"] === REVISION_AUTHOR) return { start: row.start, end: row.end, text: "" };
+  const edits: { start: number; end: number; text: string }[] = [];
+  const mark = insertionMark(revision, ids, "w:del");
+  if (!properties) {
+    const exceptions = childElement(row, "w:tblPrEx");
+    const at = exceptions ? exceptions.end : row.contentStart;
+    edits.push({ start: at, end: at, text: `<w:trPr>${mark}</w:trPr>` });
+  } else if (properties.contentStart === properties.end) {
+    edits.push({ start: properties.start, end: properties.end, text: `${startTag(properties)}${mark}</w:trPr>` });
+  } else {
+    const change = childElement(properties, "w:trPrChange");
+    const at = insertion ? insertion.end : change ? change.start : properties.contentEnd;
+    edits.push({ start: at, end: at, text: mark });
+  }
+  for (const run of runsIn(row).sort((a, b) => a.start - b.start)) edits.push({ start: run.start, end: run.end, text: deletedRun(tree.text.slice(run.start, run.end), revision, ids) });
+  edits.sort((a, b) => a.start - b.start);
+  let marked = "";
+  let at = row.start;
+  for (const edit of edits) {
+    marked += tree.text.slice(at, edit.start) + edit.text;
+    at = edit.end;
+  }
+  marked += tree.text.slice(at, row.end);
+  return { start: row.start, end: row.end, text: marked, reads: { xml: `<w:tbl>${marked}</w:tbl>`, blocks: [{ kind: "table", rows: [] }] } };
+}
+
+/** The runs in an element that are not already a tracked deletion or a move away. */
+function runsIn(element: XmlElement): XmlElement[] {
+  const runs: XmlElement[] = [];
+  const pending = [element];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    for (let index = next.children.length - 1; index >= 0; index--) {
+      const child = next.children[index]!;
+      if (child.name === "w:r") runs.push(child);
+      else if (child.name !== "w:del" && child.name !== "w:moveFrom" && !child.name.endsWith("Pr")) pending.push(child);
+    }
+  }
+  return runs;
 }
 
 function rowProperties(context: BuildContext, row: XmlElement): string {

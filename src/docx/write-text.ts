@@ -1,6 +1,6 @@
 import type { Write } from "../model/plan";
 import { DocxWriteError } from "./write-errors";
-import { firstTextRun, inserted, keptChildren, runProperties, textRun, type IdAllocator, type Revision } from "./write-markup";
+import { deletedRun, firstTextRun, inserted, keptChildren, runProperties, textRun, type IdAllocator, type Revision } from "./write-markup";
 import type { Fragment } from "./write-verify";
 import { applySplices, type Splice } from "./write-splice";
 import { childElement, decodeEntities, escapeXml, type XmlElement, type XmlTree } from "./write-xml";
@@ -211,12 +211,10 @@ function selfClosing(context: TextContext, paragraph: XmlElement, runs: XmlEleme
   return { edits: [{ start: paragraph.start, end: paragraph.end, text: xml }], reads: { xml, blocks: [{ kind: "paragraph", text }] } };
 }
 
-/** An old run as a tracked deletion: its text as deleted text (w:t → w:delText), the rest as it was. */
+/** An old run as a tracked deletion (see deletedRun). */
 function deleted(runXml: string, context: TextContext): string {
-  const revision = context.revision!;
   if (!runXml.startsWith("<w:r")) throw cannot("the paragraph's markup is not as expected");
-  const run = runXml.replace(/<w:t(?=[\s>/])/g, "<w:delText").replace(/<\/w:t>/g, "</w:delText>");
-  return `<w:del w:id="${context.ids.take()}" w:author="${escapeXml(revision.author)}" w:date="${revision.date}">${run}</w:del>`;
+  return deletedRun(runXml, context.revision!, context.ids);
 }
 
 function what(name: string): string {

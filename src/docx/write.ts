@@ -8,7 +8,7 @@ import { verifyWithReader, type ExpectedBlock, type Fragment } from "./write-ver
 import { IdAllocator, revisionAt } from "./write-markup";
 import { openDocx, writableStructure, type OpenedDocx } from "./write-open";
 import { replacePart } from "./write-package";
-import { newParagraphXml, newRowXml, type BuildContext } from "./write-rows";
+import { newParagraphXml, newRowXml, rowRemoval, type BuildContext } from "./write-rows";
 import { encodeSplices, type Splice } from "./write-splice";
 import { sdtTag, type DocumentStructure, type DocxTable } from "./write-structure";
 import { setGradeEdits } from "./write-grade";
@@ -84,7 +84,7 @@ const WRITERS: { [K in Write["kind"]]?: Writer<K> } = {
     const table = tableAt(context, write.table);
     const rows = table.rows.slice(write.row, write.row + write.count);
     if (rows.length !== write.count || rows.length === table.rows.length) throw layoutChanged();
-    return rows.map((row) => ({ start: row.element.start, end: row.element.end, text: "" }));
+    return rows.map((row) => rowRemoval(context, row.element));
   },
   "set-grade": (context, write) => {
     const { table, row, cell } = write.location;

@@ -1,13 +1,11 @@
 // tsconfig.cli.json compiles from src/cli, so the bundle's type declaration is brought in here.
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./jszip-bundle.d.ts" />
-// jszip's single-file build, the one bundlers already use in the browser (its package.json "browser" field).
-// For speed in Node: requiring it takes a third of the time of the package's entry point, which loads
-// 66 modules (readable-stream among them) one by one.
-import JSZip from "jszip/dist/jszip.min.js";
+import type JSZip from "jszip";
 import type * as Zlib from "zlib";
 import { DocxError, messages } from "./errors";
 import { nodeZlib } from "./node-zlib";
+import { DirectoryEntry, readDirectory } from "./zip-directory";
 
 /** The largest .docx accepted. Monitoring documents are well under 1 MB; 50 MB allows for pasted images. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -40,15 +38,64 @@ const ZIP_SIGNATURE = [0x50, 0x4b]; // "PK"
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0]; // .doc and password-protected .docx
 const PDF_SIGNATURE = [0x25, 0x50, 0x44, 0x46]; // "%PDF"
 
+/** The zip in `bytes`, opened with jszip (to be changed and written again). */
 export async function openZip(bytes: Uint8Array): Promise<JSZip> {
+  refuseNonZip(bytes);
+  return openWithJszip(bytes);
+}
+
+/**
+ * The zip in `bytes`, opened to be read: its directory read here when it is a plain zip (zip-directory.ts),
+ * else by jszip. Reads and fails exactly as openZip and the readers below on jszip's zip.
+ */
+export async function openZipToRead(bytes: Uint8Array): Promise<ReadableZip> {
+  refuseNonZip(bytes);
+  const files = readDirectory(bytes);
+  return files ? new PlainZip(bytes, files) : openWithJszip(bytes);
+}
+
+/**
+ * A zip whose directory zip-directory.ts read. What the fast paths below do not read (stored entries,
+ * damaged data, no platform inflate) is read from the same file opened with jszip, as it always was.
+ */
+export class PlainZip {
+  private withJszip: Promise<JSZip> | undefined;
+  constructor(
+    private readonly bytes: Uint8Array,
+    /** Entries by name, as jszip's `files`. */
+    readonly files: Record<string, DirectoryEntry>,
+  ) {}
+
+  /** As jszip's `file(path)`: the entry of that exact name unless it is a folder. */
+  file(path: string): DirectoryEntry | null {
+    const entry = this.files[path];
+    return entry && !entry.dir ? entry : null;
+  }
+
+  jszip(): Promise<JSZip> {
+    this.withJszip ??= openWithJszip(this.bytes);
+    return this.withJszip;
+  }
+}
+
+export type ReadableZip = JSZip | PlainZip;
+
+function refuseNonZip(bytes: Uint8Array): void {
   if (bytes.length === 0) throw new DocxError("not-zip", messages.empty);
   const tooLarge = fileSizeProblem(bytes.length);
   if (tooLarge) throw tooLarge;
   if (startsWith(bytes, OLE_SIGNATURE)) throw new DocxError("not-zip", messages.oldWordOrProtected);
   if (startsWith(bytes, PDF_SIGNATURE)) throw new DocxError("not-zip", messages.pdf);
   if (!startsWith(bytes, ZIP_SIGNATURE)) throw new DocxError("not-zip", messages.notZip);
+}
+
+async function openWithJszip(bytes: Uint8Array): Promise<JSZip> {
+  // jszip's single-file build, the one bundlers already use in the browser (its package.json "browser" field):
+  // in Node, requiring it takes a third of the time of the package's entry point, which loads 66 modules one
+  // by one. Imported when first needed ("eager": no chunk of its own), so that reading a plain zip never runs it.
+  const { default: JSZipClass } = await import(/* webpackMode: "eager" */ "jszip/dist/jszip.min.js");
   try {
-    return await JSZip.loadAsync(bytes);
+    return await JSZipClass.loadAsync(bytes);
   } catch (error) {
     throw zipError(error);
   }
@@ -58,7 +105,7 @@ export async function openZip(bytes: Uint8Array): Promise<JSZip> {
  * Unpacks one entry, counting bytes as they come so that an entry claiming to be small but
  * unpacking to gigabytes is stopped at the limit rather than after filling memory.
  */
-export async function readEntry(zip: JSZip, path: string, limit = MAX_PART_BYTES): Promise<Uint8Array | undefined> {
+export async function readEntry(zip: ReadableZip, path: string, limit = MAX_PART_BYTES): Promise<Uint8Array | undefined> {
   const entry = entryNamed(zip, path);
   if (!entry) return undefined;
   const deflated = deflatedContent(entry);
@@ -73,14 +120,23 @@ export async function readEntry(zip: JSZip, path: string, limit = MAX_PART_BYTES
     }
     // Damaged data: jszip unpacks it again below, so that a damaged file reads (or fails) exactly as it always has.
   }
-  return streamEntry(entry, limit);
+  if (zip instanceof PlainZip) return readEntry(await zip.jszip(), path, limit);
+  return streamEntry(entry as JSZip.JSZipObject, limit); // jszip's zip, so jszip's entry
+}
+
+type AnyEntry = JSZip.JSZipObject | DirectoryEntry;
+
+/** What the readers look up in a zip, jszip's or a PlainZip. */
+interface Entries {
+  files: Record<string, AnyEntry>;
+  file(path: string): AnyEntry | null;
 }
 
 /**
  * The entry named `path`, compared case-insensitively as the Open Packaging Conventions require
  * ("Word/Document.xml" is word/document.xml); an exact match is preferred.
  */
-function entryNamed(zip: JSZip, path: string): JSZip.JSZipObject | null {
+function entryNamed(zip: Entries, path: string): AnyEntry | null {
   const exact = zip.file(path);
   if (exact) return exact;
   const wanted = path.toLowerCase();
@@ -91,7 +147,7 @@ function entryNamed(zip: JSZip, path: string): JSZip.JSZipObject | null {
   return null;
 }
 
-export function hasEntry(zip: JSZip, path: string): boolean {
+export function hasEntry(zip: ReadableZip, path: string): boolean {
   return entryNamed(zip, path) !== null;
 }
 
@@ -107,7 +163,8 @@ const DEFLATE = "\x08\x00";
  * The entry's still-compressed bytes and the size they should unpack to, when it is deflated and jszip
  * has them as bytes (a view on the file's own buffer). `isView`, as `instanceof` fails across realms.
  */
-function deflatedContent(entry: JSZip.JSZipObject): { content: ArrayBufferView<ArrayBuffer>; size: number } | undefined {
+function deflatedContent(entry: AnyEntry): { content: ArrayBufferView<ArrayBuffer>; size: number } | undefined {
+  if (entry instanceof DirectoryEntry) return entry.deflated as { content: ArrayBufferView<ArrayBuffer>; size: number } | undefined;
   const data = (entry as unknown as LoadedEntry)._data;
   const content = data?.compressedContent;
   const size = data?.uncompressedSize;
@@ -168,7 +225,7 @@ export interface ChunkSink<T> {
  * unpacked to the end, the pieces thrown away); a damaged entry is read again with jszip, into a
  * fresh sink, as it always was.
  */
-export async function streamEntryInto<T>(zip: JSZip, path: string, start: () => ChunkSink<T>, limit = MAX_PART_BYTES): Promise<T | undefined> {
+export async function streamEntryInto<T>(zip: ReadableZip, path: string, start: () => ChunkSink<T>, limit = MAX_PART_BYTES): Promise<T | undefined> {
   const entry = entryNamed(zip, path);
   if (!entry) return undefined;
   const deflated = deflatedContent(entry);
@@ -191,8 +248,9 @@ export async function streamEntryInto<T>(zip: JSZip, path: string, start: () => 
       if (error instanceof DocxError) throw error;
     }
   }
+  if (zip instanceof PlainZip) return streamEntryInto(await zip.jszip(), path, start, limit);
   const feed = new Feed(start());
-  await streamEntry(entry, limit, feed);
+  await streamEntry(entry as JSZip.JSZipObject, limit, feed); // jszip's zip, so jszip's entry
   return feed.result();
 }
 

@@ -6,6 +6,7 @@ import type { Location } from "./snapshot";
 import { isFilledIn, isPlaceholderText, quote } from "./placeholders";
 import { hasWord } from "./text";
 import type { Field, Finding, MonitoringDocument, Recommendation, Round, RoundPart, Severity } from "./types";
+import { compiled } from "./compiled";
 
 /**
  * Everything worth telling the scrutiny officer before the document goes to committee. Findings
@@ -443,7 +444,7 @@ function checkImpactReferences(context: RoundContext, recommendation: Recommenda
   const impact = round.impact;
   if (!impact) return;
   if (isAsAbove(impact.text)) asAbove(context, impact);
-  if (!hasWords(impact.text, MIN_COPY_WORDS)) return; // too short to call a copy: no copy key
+  if (!hasCopyWords(impact.text)) return; // too short to call a copy: no copy key
   const digest = keyDigest(impact.text);
   const seen = impacts.get(digest);
   if (!seen) {
@@ -494,8 +495,9 @@ function describeGap(part: RoundPart | null, name: PartName): string {
 }
 
 /** An explanation that is only a grade's name ("Slipped") explains nothing. */
-const GRADE_WORDS =
-  /\b(?:fully|largely|partially|partly|not|on|off|met|achieved|track|slipped|slipping|behind|schedule|target|grade|[1-4])\b/gi;
+const GRADE_WORDS = compiled(
+  /\b(?:fully|largely|partially|partly|not|on|off|met|achieved|track|slipped|slipping|behind|schedule|target|grade|[1-4])\b/gi,
+);
 
 function hasExplanation(explanation: string | null): boolean {
   return isFilledIn(explanation) && hasWord((explanation ?? "").replace(GRADE_WORDS, " "));
@@ -505,13 +507,17 @@ function checkLabels(context: RoundContext): void {
   const round = context.round;
   const month = round.month;
   // Nearly every round: each of its rows dated with the round's month, and nothing to say. The
-  // findings are worked out apart, so that this, run on every round, stays small to compile.
-  if (month !== null && inMonth(round.evidence, month) && inMonth(round.assessment, month) && inMonth(round.impact, month)) return;
+  // findings are worked out apart, so that this, run on every round, stays small to compile (and the
+  // tests are written out: three calls cost more than they do before the code is optimised).
+  const { evidence, assessment, impact } = round;
+  if (
+    month !== null &&
+    (evidence === null || evidence.month === month) &&
+    (assessment === null || assessment.month === month) &&
+    (impact === null || impact.month === month)
+  )
+    return;
   labelFindings(context);
-}
-
-function inMonth(part: RoundPart | null, month: string): boolean {
-  return part === null || part.month === month;
 }
 
 function labelFindings(context: RoundContext): void {
@@ -618,7 +624,7 @@ function firstLocation(round: Round): Location | null {
  * runs on every impact in the document.
  */
 function copyKey(text: string | undefined): string | null {
-  if (!text || !hasWords(text, MIN_COPY_WORDS)) return null;
+  if (!text || !hasCopyWords(text)) return null;
   // Native string operations: faster than any character loop here (measured).
   let key = text.toLowerCase();
   if (key.includes("\n")) key = key.replaceAll("\n", " ");
@@ -647,14 +653,14 @@ function keyDigest(text: string): number {
   }
   const step = Math.max(1, Math.floor(length / DIGEST_SAMPLES));
   let digest = length;
-  for (let at = 0; at < length; at += step) digest = (digest * 31 + keyCharacter(source.charCodeAt(at))) & 0x3fffffff;
+  for (let at = 0; at < length; at += step) {
+    // A character as copyKey leaves it (a copy key's own characters are left as they are).
+    let code = source.charCodeAt(at);
+    if (code >= 65 && code <= 90) code += 32;
+    else if (code === 10) code = 32;
+    digest = (digest * 31 + code) & 0x3fffffff;
+  }
   return digest;
-}
-
-/** An ASCII character as copyKey leaves it (a copy key's own characters are left as they are). */
-function keyCharacter(code: number): number {
-  if (code >= 65 && code <= 90) return code + 32;
-  return code === 10 ? 32 : code;
 }
 
 function sameWords(text: string, other: string | undefined): boolean {
@@ -662,17 +668,17 @@ function sameWords(text: string, other: string | undefined): boolean {
   return other !== undefined && Math.abs(text.length - other.length) <= 1 && copyKey(text) !== null && copyKey(text) === copyKey(other);
 }
 
-/** At least `count` words, looking no further into the text than needed. */
-function hasWords(text: string, count: number): boolean {
-  let words = 0;
-  let inWord = false;
-  for (let at = 0; at < text.length && words < count; at++) {
-    const code = text.charCodeAt(at);
-    const space = code === 32 || code === 10 || code === 9 || code === 160;
-    if (!space && !inWord) words++;
-    inWord = !space;
-  }
-  return words >= count;
+/** What separates words when copies are counted: spaces, line breaks, tabs and no-break spaces. */
+const BREAKS = " \\n\\t\\u00a0";
+/**
+ * MIN_COPY_WORDS runs of other characters, looking no further into the text than the last one's start.
+ * A pattern, not a loop over the characters: on s100's impacts, in a cold run, the loop took 0.8 ms and the pattern 0.15.
+ */
+const COPY_WORDS = compiled(new RegExp(`^[${BREAKS}]*(?:[^${BREAKS}]+[${BREAKS}]+){${MIN_COPY_WORDS - 1}}[^${BREAKS}]`));
+
+/** At least MIN_COPY_WORDS words: long enough to call a copy. */
+export function hasCopyWords(text: string): boolean {
+  return COPY_WORDS.test(text);
 }
 
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;

@@ -1,5 +1,6 @@
 import type { Month } from "./types";
 import { DASHES } from "./text";
+import { compiled } from "./compiled";
 
 export const MONTH_NAMES = [
   "January",
@@ -26,7 +27,7 @@ const DMY_SRC = `\\b\\d{1,2}[/.${DASHES}](0?[1-9]|1[0-2])[/.${DASHES}](\\d{4}|\\
 /** month/year: "09/2022", "9-22". */
 const MY_SRC = `\\b(0?[1-9]|1[0-2])\\s*[/.${DASHES}]\\s*(\\d{4}|\\d{2})(?!\\d)`;
 
-const NAMED = new RegExp(NAMED_SRC, "i");
+const NAMED = compiled(new RegExp(NAMED_SRC, "i"));
 const DMY = new RegExp(DMY_SRC);
 const MY = new RegExp(MY_SRC);
 const WHOLE_NAMED = new RegExp(`^(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${NAMED_SRC}$`, "i");

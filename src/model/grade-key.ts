@@ -63,7 +63,8 @@ export function gradeNamesFromKey(rows: KeyRows): GradeNames {
 /** "Achieved (Fully) " → "Achieved (Fully)"; null when there is no word to it (or it is the label). */
 function cleanName(text: string): string | null {
   const name = text.replace(/\s+/g, " ").trim().replace(/[\s.:;,]+$/, "");
-  if (!/\p{L}/u.test(name) || name.length > 80 || /gradings?\b/i.test(name)) return null;
+  // An ASCII letter answers without compiling the Unicode pattern (a cold run compiles every pattern it uses).
+  if (!(/[A-Za-z]/.test(name) || /\p{L}/u.test(name)) || name.length > 80 || /gradings?\b/i.test(name)) return null;
   return name;
 }
 
@@ -86,7 +87,10 @@ export interface KeyReader {
 
 export function keyReader(names: GradeNames): KeyReader {
   const usual = (grade: Grade): string => words(GRADE_NAMES[grade]).join(" ");
-  const own = GRADES.filter((grade) => words(names[grade]).join(" ") !== usual(grade))
+  // A name the key spells as the usual one has the usual words: no need to split either (nearly every key).
+  const own = GRADES.filter(
+    (grade) => names[grade] !== GRADE_NAMES[grade] && words(names[grade]).join(" ") !== usual(grade),
+  )
     .map((grade) => ({ grade, words: words(names[grade]) }))
     .filter((entry) => entry.words.length > 0);
   return { names: own.sort((a, b) => b.words.join(" ").length - a.words.join(" ").length) };

@@ -1,5 +1,6 @@
 import type { Grade, TextSpan } from "./types";
 import { DASHES, isWhitespace } from "./text";
+import { compiled } from "./compiled";
 
 /**
  * Reading grades as officers write them. The council's scale is 1 Fully Achieved, 2 On-Track,
@@ -16,18 +17,20 @@ const PREFIX = `(?:(?:grade|rating|score|assessment(?:\\s+of\\s+progress)?)\\s*(
 const SEPARATOR = `[.:)\\]${DASHES}]`;
 
 /** Groups: 1 prefix, 2 opening bracket, 3 the number, 4 closing bracket. */
-const NUMBER_START = new RegExp(`^\\s*(${PREFIX})?([(\\[]\\s*)?([1-4])(?!\\d)(\\s*[)\\]])?`, "i");
+const NUMBER_START = compiled(new RegExp(`^\\s*(${PREFIX})?([(\\[]\\s*)?([1-4])(?!\\d)(\\s*[)\\]])?`, "i"));
 const SEPARATOR_NEXT = new RegExp(`^\\s*${SEPARATOR}(?!\\d)`);
 const NAME_NEXT = new RegExp(`^\\s+${NAME}\\b`, "i");
 /** What follows an accepted number and belongs to the grade phrase: a separator, the grade's name, trailing punctuation. */
-const NUMBER_TAIL = new RegExp(`^\\s*(?:[.:)\\]${DASHES},]\\s*)?(?:${NAME}\\b\\s*)?[.:${DASHES},]?`, "i");
-const NAME_START = new RegExp(`^\\s*${PREFIX}?(?:[(\\[]\\s*)?${NAME}\\b\\s*(?:[)\\]]\\s*)?[.:${DASHES},]?`, "i");
+const NUMBER_TAIL = compiled(new RegExp(`^\\s*(?:[.:)\\]${DASHES},]\\s*)?(?:${NAME}\\b\\s*)?[.:${DASHES},]?`, "i"));
+const NAME_START = compiled(
+  new RegExp(`^\\s*${PREFIX}?(?:[(\\[]\\s*)?${NAME}\\b\\s*(?:[)\\]]\\s*)?[.:${DASHES},]?`, "i"),
+);
 /** Words that make "2. Largely met" a grade when found outside the Assessment row. */
 const WEAK_GRADE_WORD =
   /^(?:largely|partially|mostly|fully|not)?\s*(?:met|achieved)\b\s*(?:[.,;:!)]|$)|^partially\s*(?:[.,;:!)]|$)/i;
 const LINE_BREAK = /\r?\n/;
 /** A cheap first look (no match array): could this text start with a grade at all? */
-const MAYBE_GRADE = /^\s*(?:[([]|[1-4](?!\d)|grade|rating|score|assessment|fully|on|slipped|not)/i;
+const MAYBE_GRADE = compiled(/^\s*(?:[([]|[1-4](?!\d)|grade|rating|score|assessment|fully|on|slipped|not)/i);
 const SEPARATOR_AT = new RegExp(`^\\s*${SEPARATOR}\\s*`);
 const NAME_AT = new RegExp(`^${NAME}\\b`, "i");
 

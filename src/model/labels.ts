@@ -1,5 +1,6 @@
 import { isGradeKeyCell } from "./grades";
 import { DASHES } from "./text";
+import { compiled } from "./compiled";
 
 /** What a label cell (or the start of a paragraph) says the row holds. */
 export type LabelKind =
@@ -43,11 +44,13 @@ interface LabelSpec {
  * at a time (ROUND_PIECE, sticky) by `tailLength`, as one pattern repeating them overflows the regular
  * expression stack on a label of 700,000 "(July 21)".
  */
-const ROUND_PIECE = new RegExp(
-  `\\s*(?:\\([^()]{0,80}\\)|[${DASHES},]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?[\\s${DASHES}/']*\\d{2,4}\\b)`,
-  "iy",
+const ROUND_PIECE = compiled(
+  new RegExp(
+    `\\s*(?:\\([^()]{0,80}\\)|[${DASHES},]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?[\\s${DASHES}/']*\\d{2,4}\\b)`,
+    "iy",
+  ),
 );
-const ROUND_END = /\s*:?(?:\s*\(\s*include\s+explanation[^()]*\)\s*:?)?/iy;
+const ROUND_END = compiled(/\s*:?(?:\s*\(\s*include\s+explanation[^()]*\)\s*:?)?/iy);
 const COLON_TAIL = /^\s*[:.]?/;
 /** In a label cell, bracketed text after the label is more label: "(i ebituary 2023)." wrapped from the date. */
 const LABEL_CELL_PIECE = /\s*\([^()]{0,80}\)\s*[.:]?/y;
@@ -93,18 +96,22 @@ const SPECS: readonly LabelSpec[] = [
 ];
 
 /** All the label words in one pattern, group i + 1 being SPECS[i]: one match per row. */
-const LABEL_WORDS = new RegExp(`^(?:${SPECS.map((spec) => `(${spec.words.source.slice(1)})`).join("|")})`, "i");
+const LABEL_WORDS = compiled(
+  new RegExp(`^(?:${SPECS.map((spec) => `(${spec.words.source.slice(1)})`).join("|")})`, "i"),
+);
 
 const ROUND_KINDS: ReadonlySet<LabelKind> = new Set(["evidence", "assessment", "impact"]);
 
 /** "Recommendation 3:", "Recommendation No. 3a", "Rec 2 –"; group 1 is the number. */
-const RECOMMENDATION = new RegExp(
-  `^(?:recommendation|rec\\.?)\\s*(?:no\\.?|number|#)?\\s*(\\d+[a-z]?(?:\\.\\d+)?)?(?![\\w])\\s*[:.)${DASHES}]?`,
-  "i",
+const RECOMMENDATION = compiled(
+  new RegExp(
+    `^(?:recommendation|rec\\.?)\\s*(?:no\\.?|number|#)?\\s*(\\d+[a-z]?(?:\\.\\d+)?)?(?![\\w])\\s*[:.)${DASHES}]?`,
+    "i",
+  ),
 );
 const CONTINUATION = /^(?:\(|include\s+explanation)/i;
-const GRADING = /^(?:assessment\s+of\s+)?(?:progress\s+)?gradings?\b/i;
-const TEMPLATE = /^updates\s+on\s+the\s+progress\s+of\s+actions\b/i;
+const GRADING = compiled(/^(?:assessment\s+of\s+)?(?:progress\s+)?gradings?\b/i);
+const TEMPLATE = compiled(/^updates\s+on\s+the\s+progress\s+of\s+actions\b/i);
 const TITLE = /\bmonitoring\b|\bprogress\s+update\b/i;
 
 function split(text: string, labelLength: number, kind: LabelKind, words: number, number?: string): LabelMatch {

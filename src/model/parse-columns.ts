@@ -21,8 +21,10 @@ import { contentParagraphs, joinLine } from "./text";
 
 type Column = "number" | "recommendation" | RecommendationFieldKey | RoundPartKind | null;
 
+const NUMBER_COLUMN = /^(?:rec(?:ommendation)?\.?\s*)?(?:no\.?|number|ref(?:erence)?\.?|#)$/i;
+
 const COLUMN_RULES: readonly [RegExp, Exclude<Column, null>][] = [
-  [/^(?:rec(?:ommendation)?\.?\s*)?(?:no\.?|number|ref(?:erence)?\.?|#)$/i, "number"],
+  [NUMBER_COLUMN, "number"],
   [/\bassessment\b|\bgrade\b|\brag\b/i, "assessment"],
   [/\bimpact\b/i, "impact"],
   [/^(?:evidence\s+of\s+)?progress\b|\bupdate\b/i, "evidence"],
@@ -57,6 +59,9 @@ function isColumnsHeader(cells: readonly SnapshotCell[]): boolean {
     for (const p of cell.paragraphs) length += p.length;
     if (length > MAX_HEADER_CELL) return false;
   }
+  // The number column's rule comes first, so a cell it matches is that column: a row without one (a
+  // grading key) is turned away before the other rules are compiled.
+  if (!cells.some((cell) => NUMBER_COLUMN.test(joinLine(cell.paragraphs).trim()))) return false;
   const columns = columnsOf(cells);
   return (
     columns.includes("number") &&

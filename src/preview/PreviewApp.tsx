@@ -19,7 +19,7 @@ import {
 import { ArrowDownloadRegular, DismissRegular, DocumentRegular, FolderOpenRegular } from "@fluentui/react-icons";
 import type { Plan } from "../model/plan";
 import type { Location } from "../model/snapshot";
-import { installSimulatedWord, paragraphPlace, snapshotOfDocument, type SimulatedWord } from "../simulated-word";
+import { TYPED_LINE_END, installSimulatedWord, paragraphPlace, snapshotOfDocument, typedTextOf, type SimulatedWord } from "../simulated-word";
 import { Pane } from "../taskpane/mount";
 import { THEMES, type ThemeName } from "../taskpane/theme";
 import { createWordGateway } from "../word/gateway";
@@ -28,7 +28,7 @@ import { publishAutomation } from "./automation";
 import { decorationsOf } from "./decorations";
 import { docxWithWrites, recordChoice, recordJoin, recordTyping, saveFile, type WriteLog } from "./download";
 import { DocumentView } from "./DocumentView";
-import type { Typing } from "./EditableText";
+import { TypingHistory } from "./typing-history";
 import {
   SAMPLES,
   THEME_NAMES,
@@ -138,6 +138,37 @@ interface OpenWord {
   gateway: WordGateway;
   /** The opened file and the plans applied since, replayed on it by Download .docx. */
   log: WriteLog;
+  /** Typing on the page, with its Undo and Redo. */
+  typing: TypingHistory;
+}
+
+/**
+ * Typing in the page changes the simulated Word's document, as typing in Word does (and is logged for Download
+ * .docx); `redraw` then has the page draw it. Undo and Redo take back what was typed, until a write from the pane
+ * or a dropdown's choice ends the history (see typing-history.ts).
+ */
+function pageTyping(word: SimulatedWord, log: WriteLog, redraw: () => void): TypingHistory {
+  return new TypingHistory(
+    {
+      type(paragraph, typed) {
+        const before = paragraphPlace(word.document, paragraph);
+        word.typeText(paragraph, typed);
+        const after = paragraphPlace(word.document, paragraph);
+        if (before && after) recordTyping(log, before, typed, after.text);
+        redraw();
+      },
+      join(paragraph) {
+        const met = word.joinWithPrevious(paragraph);
+        if (met) {
+          recordJoin(log);
+          redraw();
+        }
+        return met;
+      },
+    },
+    (paragraph) => typedTextOf(word.document, paragraph),
+    TYPED_LINE_END,
+  );
 }
 
 /**
@@ -195,11 +226,15 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
         settings,
         trackingChanges: trackingRef.current,
       });
+      const typing = pageTyping(word, log, () => setVersion((v) => v + 1));
       const gateway = redrawingGateway(
-        () => setVersion((v) => v + 1),
+        () => {
+          typing.forget();
+          setVersion((v) => v + 1);
+        },
         (plan) => log.plans.push(plan),
       );
-      const next = { serial: (current.current?.serial ?? 0) + 1, name, wordApi: api, word, gateway, log };
+      const next = { serial: (current.current?.serial ?? 0) + 1, name, wordApi: api, word, gateway, log, typing };
       current.current = next;
       setOpen(next);
       setSelection(word.selection);
@@ -273,30 +308,6 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
     [open],
   );
 
-  // Typing in the page changes the simulated Word's document, as typing in Word does; the page then redraws it.
-  const typing = useMemo(
-    (): Typing | undefined =>
-      open
-        ? {
-            type(paragraph, typed) {
-              const before = paragraphPlace(open.word.document, paragraph);
-              open.word.typeText(paragraph, typed);
-              const after = paragraphPlace(open.word.document, paragraph);
-              if (before && after) recordTyping(open.log, before, typed, after.text);
-              setVersion((v) => v + 1);
-            },
-            join(paragraph) {
-              const met = open.word.joinWithPrevious(paragraph);
-              if (met) {
-                recordJoin(open.log);
-                setVersion((v) => v + 1);
-              }
-              return met;
-            },
-          }
-        : undefined,
-    [open],
-  );
 
   // The opened file with every write made here, applied by the .docx applier (src/docx/write.ts).
   const download = async (): Promise<void> => {
@@ -445,10 +456,11 @@ export function PreviewApp({ initial }: { initial: InitialChoice }) {
                   onPlaceCursor={(location) => open.word.placeCursor(location)}
                   onChooseItem={(controlId, item) => {
                     open.word.chooseItem(controlId, item);
+                    open.typing.forget();
                     recordChoice(open.log, open.word.contentControls().find((control) => control.id === controlId), item);
                     setVersion((v) => v + 1);
                   }}
-                  typing={typing}
+                  typing={open.typing}
                 />
               </>
             ) : (

@@ -311,7 +311,13 @@ function holderOf(blocks: SimBlock[], p: SimParagraph): SimBlock[] | null {
 }
 
 /** Line ends a typed or pasted text may hold: each ends a paragraph, as Enter does in Word. */
-const TYPED_LINE_END = /\r\n|[\r\n\v\u2028\u2029]/;
+export const TYPED_LINE_END = /\r\n|[\r\n\v\u2028\u2029]/;
+
+/** What the user typed in paragraph `index` (its text after its inline content control, if any), as typeInParagraph takes it; null when there is no such paragraph. */
+export function typedTextOf(document: SimDocument, index: number): string | null {
+  const p = paragraphsIn(document.blocks)[index]?.paragraph;
+  return p ? p.text.slice(p.control?.length ?? 0) : null;
+}
 
 /**
  * The user typing in a paragraph, as in Word: `typed` becomes what follows the paragraph's inline content control

@@ -12,6 +12,8 @@ export {
   documentFromSnapshot,
   paragraph,
   paragraphPlace,
+  TYPED_LINE_END,
+  typedTextOf,
   resolveLocation,
   snapshotOfDocument,
   table,

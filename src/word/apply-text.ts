@@ -12,6 +12,8 @@ export const LOCKED_MESSAGE =
 export interface TextLoaded {
   /** body.tables, nested ones included (values, nestingLevel). */
   allTables: Word.Table[];
+  /** The top-level ones among them (nestingLevel 1), as the snapshot numbers tables. */
+  tables: Word.Table[];
   /** body.paragraphs, with text, tableNestingLevel and parentContentControlOrNullObject/cannotEdit. */
   paragraphs: Word.Paragraph[];
 }
@@ -36,7 +38,7 @@ export function typedTarget(loaded: TextLoaded, location: Location, index: numbe
     at = location.paragraph;
     if (paragraphs[at]?.tableNestingLevel !== 0) throw changed();
   } else {
-    const table = loaded.allTables.filter((t) => t.nestingLevel === 1)[location.table];
+    const table = loaded.tables[location.table];
     const start = starts()[location.table];
     if (!table || start === undefined) throw changed();
     const texts = table.values.flatMap((row) => row.flatMap(splitCellValue));

@@ -111,7 +111,7 @@ export async function applyPlan(context: Word.RequestContext, plan: Plan): Promi
   if (!plan.expect.every((e) => holds(loaded, e))) throw changed();
   // Every typed paragraph is found and checked (not in a locked content control) before anything is queued.
   const targets = new Map<Write, TypedTarget>();
-  const text = { allTables: loaded.allTables, paragraphs: loaded.paragraphs ?? [] };
+  const text = { allTables: loaded.allTables, tables: loaded.tables, paragraphs: loaded.paragraphs ?? [] };
   const starts = startsOf(text);
   for (const write of writes) {
     if (write.kind === "replace-text") targets.set(write, typedTarget(text, write.location, write.paragraph, changed, starts));

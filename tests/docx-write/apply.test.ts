@@ -29,6 +29,16 @@ jest.setTimeout(60_000);
 
 /** A new row of the January 2027 update: `<w:tr …>` to its `</w:tr>`, never crossing another row's end. */
 const NEW_ROW = /<w:tr\b[^>]*>(?:(?!<\/w:tr>)[\s\S])*?\(January 2027\)(?:(?!<\/w:tr>)[\s\S])*?<\/w:tr>/g;
+/** A tracked row deletion this applier writes (the date is the tests' NOW). */
+const ROW_DELETION = /<w:del w:id="\d+" w:author="Scrutiny Monitoring" w:date="2026-12-02T09:30:00Z"\/>/g;
+/** A run this applier marked deleted: its w:del around it, its w:t as w:delText. */
+const DELETED_RUN = /<w:del w:id="\d+" w:author="Scrutiny Monitoring" w:date="2026-12-02T09:30:00Z">((?:(?!<\/w:del>)[\s\S])*)<\/w:del>/g;
+/** The text with the row deletions this applier marks taken back: the row marks (and the properties made for them) and the runs' marks. */
+const withoutRowDeletions = (xml: string): string =>
+  xml
+    .replace(/<w:trPr><w:del [^>]*\/><\/w:trPr>/g, "")
+    .replace(ROW_DELETION, "")
+    .replace(DELETED_RUN, (_run, inner: string) => inner.replace(/<w:delText\b/g, "<w:t").replace(/<\/w:delText>/g, "</w:t>"));
 const SUMMARY_SDT = /<w:sdt><w:sdtPr><w:alias w:val="Grade summary"\/>[\s\S]*?<\/w:sdtContent><\/w:sdt>/;
 
 async function expectOtherPartsUnchanged(before: Uint8Array, after: Uint8Array): Promise<void> {
@@ -108,6 +118,48 @@ describe("tracked changes on (w:trackRevisions in settings.xml)", () => {
     expect(new Set(ids).size).toBe(ids.length);
     const removed = await applied(added.bytes, removePlan(added.snapshot));
     expect(await documentXml(removed.bytes)).toBe(await documentXml(original));
+  });
+
+  test("removing rows whose insertion was accepted marks each row deleted, as Word does; every character of them stays", async () => {
+    const added = await applied(fixture("careers-provision.docx"), addPlan(await readDocx(fixture("careers-provision.docx"))));
+    // The new rows were accepted (written without tracking); now the document records changes.
+    const tracked = await withTrackedChanges(added.bytes);
+    const removed = await applied(tracked, removePlan(added.snapshot));
+    const [before, after] = [await documentXml(tracked), await documentXml(removed.bytes)];
+    const marks = after.match(ROW_DELETION) ?? [];
+    expect(marks).toHaveLength(21);
+    // The new rows had no properties: each now has them, holding the mark and nothing else; each of their runs is deleted text.
+    expect(after.match(/<w:tr><w:trPr><w:del [^>]*\/><\/w:trPr>/g)).toHaveLength(21);
+    expect(after.match(DELETED_RUN)).toHaveLength(28);
+    expect(after.match(/<w:delText/g)).toHaveLength(28);
+    // Without the marks, every character is as it was.
+    expect(withoutRowDeletions(after)).toBe(before);
+    // Read as Word shows it once the deletions are accepted: as it was before the update was added.
+    expect(removed.snapshot).toEqual(await readDocx(fixture("careers-provision.docx")));
+    const ids = [...after.matchAll(/ w:id="(\d+)"/g)].map((match) => match[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  test("a row without properties, and one whose properties end in a tracked change of them, get the mark where the schema has it", async () => {
+    const added = await applied(fixture("careers-provision.docx"), addPlan(await readDocx(fixture("careers-provision.docx"))));
+    let n = 0;
+    // The new rows (which have no properties) given, in turn, none, a self-closing w:trPr, or properties ending in a w:trPrChange.
+    const CHANGE = '<w:trPrChange w:id="900001" w:author="A" w:date="2023-01-01T00:00:00Z"><w:trPr/></w:trPrChange>';
+    const varied = await editDocumentXml(added.bytes, (xml) =>
+      xml.replace(NEW_ROW, (row) => {
+        const kind = n++ % 3;
+        if (kind === 0) return row;
+        return row.replace(/^<w:tr>/, kind === 1 ? "<w:tr><w:trPr/>" : `<w:tr><w:trPr><w:cantSplit/>${CHANGE}</w:trPr>`);
+      }),
+    );
+    const tracked = await withTrackedChanges(varied);
+    const removed = await applied(tracked, removePlan(await readDocx(tracked)));
+    const after = await documentXml(removed.bytes);
+    const mark = '<w:del w:id="\\d+" w:author="Scrutiny Monitoring" w:date="2026-12-02T09:30:00Z"/>';
+    expect(after.match(new RegExp(`<w:tr><w:trPr>${mark}</w:trPr><w:tc>`, "g"))).toHaveLength(14);
+    expect(after.match(new RegExp(`<w:tr><w:trPr><w:cantSplit/>${mark}<w:trPrChange `, "g"))).toHaveLength(7);
+    // Without the marks (and the properties made to hold one), every character is as it was.
+    expect(withoutRowDeletions(after)).toBe((await documentXml(tracked)).replace(/<w:tr><w:trPr\/>/g, "<w:tr>"));
   });
 
   test("the grade summary is a tracked insertion too", async () => {

@@ -12,7 +12,8 @@ import { join } from "path";
 import { readDocx } from "../../src/docx";
 import { parse, planAddComments, planReplaceParagraphText } from "../../src/model";
 import type { DocumentSnapshot, Location } from "../../src/model/snapshot";
-import { addPlan, applied, documentXml, fixture, ROW_FIXTURES, summaryPlan, withTrackedChanges } from "./helpers";
+import JSZip from "jszip";
+import { addPlan, applied, documentXml, fixture, removePlan, ROW_FIXTURES, summaryPlan, withTrackedChanges } from "./helpers";
 
 jest.setTimeout(240_000);
 
@@ -26,6 +27,7 @@ const MISSING =
 
 const TYPED = "3. Slipped, typed over in the preview";
 const TYPED_FILE = "careers-provision-tracked-updated.docx";
+const REMOVED_FILE = "careers-provision-tracked-removed.docx";
 
 let dir: string;
 const written: string[] = [];
@@ -58,6 +60,10 @@ beforeAll(async () => {
   const trackedTyped = await applied(trackedAdded.bytes, typed.plan);
   writeFileSync(join(dir, TYPED_FILE), trackedTyped.bytes);
   written.push(TYPED_FILE);
+  // And an update added, accepted (written without tracking), then removed with changes tracked: its rows marked deleted.
+  const accepted = await applied(fixture("careers-provision.docx"), addPlan(await readDocx(fixture("careers-provision.docx"))));
+  const removed = await applied(await withTrackedChanges(accepted.bytes), removePlan(accepted.snapshot));
+  writeFileSync(join(dir, REMOVED_FILE), removed.bytes);
 });
 
 function firstParagraph(snapshot: DocumentSnapshot, location: Location): string {
@@ -132,4 +138,23 @@ test("LibreOffice keeps every table apart (the summary after the grade key's tab
       expect(annotation).toContain("[Scrutiny check] ");
     }
   }
+});
+
+test("LibreOffice reads an update removed with changes tracked as tracked deletions, and saves them so", async () => {
+  const result = convert("docx:MS Word 2007 XML", [REMOVED_FILE]);
+  expect(result.status).toBe(0);
+  const saved = readFileSync(join(dir, "docx:MS Word 2007 XML", REMOVED_FILE));
+  const xml = await (await JSZip.loadAsync(saved)).file("word/document.xml")!.async("string");
+  const rows = (xml.match(/<w:tr\b(?:(?!<\/w:tr>)[\s\S])*<\/w:tr>/g) ?? []).filter((row) => row.includes("January 2027"));
+  const marked = (row: string): boolean => /<w:trPr>(?:(?!<\/w:trPr>)[\s\S])*<w:del [^>]*w:author="Scrutiny Monitoring"/.test(row);
+  // Every one of the 21 rows is still in the file, every character of its text deleted text by Scrutiny Monitoring.
+  expect(rows).toHaveLength(21);
+  for (const row of rows) {
+    expect(row.match(/<w:t\b[^>]*>[^<]+/g)).toBeNull();
+    expect(row).toMatch(/<w:del [^>]*w:author="Scrutiny Monitoring"[^>]*><w:r>(?:(?!<\/w:r>)[\s\S])*<w:delText[^>]*>[^<]*January 2027/);
+  }
+  // The row deletions too (LibreOffice writes one only for a row deletion it understood), except on the rows holding the grade
+  // dropdown: LibreOffice keeps the deleted text of a content control but not the row's mark (LibreOffice's limit, not the file's).
+  expect(rows.filter((row) => !row.includes("<w:sdt>")).map(marked)).toEqual(Array(14).fill(true));
+  expect(rows.filter((row) => row.includes("<w:sdt>"))).toHaveLength(7);
 });

@@ -6,39 +6,12 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { readDocx } from "../../src/docx";
 import { zipBomb } from "../fixtures/broken";
+import { readOutcome as outcome, readOutcomeWithout as outcomeWithout, type ReadOutcome as Outcome } from "../helpers/read-outcome";
 
 jest.setTimeout(60_000);
 
 const fixture = (file: string): Buffer => readFileSync(join(__dirname, "../fixtures/docx", file));
-
-type Outcome = { read: unknown } | { failed: { reason: string; message: string } };
-
-async function outcome(bytes: Uint8Array): Promise<Outcome> {
-  try {
-    return { read: await readDocx(bytes) };
-  } catch (error) {
-    const { reason, message } = error as { reason: string; message: string };
-    return { failed: { reason, message } };
-  }
-}
-
-/** The outcome without Node's zlib (as in a browser: DecompressionStream), and also without DecompressionStream (jszip alone). */
-async function outcomeWithout(bytes: Uint8Array, what: "node" | "platform"): Promise<Outcome> {
-  const platform = globalThis.DecompressionStream;
-  const builtin = process.getBuiltinModule;
-  // @ts-expect-error: taken away for the comparison, put back below.
-  delete process.getBuiltinModule;
-  // @ts-expect-error: likewise.
-  if (what === "platform") delete globalThis.DecompressionStream;
-  try {
-    return await outcome(bytes);
-  } finally {
-    globalThis.DecompressionStream = platform;
-    process.getBuiltinModule = builtin;
-  }
-}
 
 async function outcomeWithJszipOnly(bytes: Uint8Array): Promise<Outcome> {
   const browser = await outcomeWithout(bytes, "node");

@@ -52,6 +52,39 @@ describe("tracked changes", () => {
   });
 });
 
+describe("tracked row deletions (w:trPr/w:del)", () => {
+  const DEL = '<w:del w:id="7" w:author="A" w:date="2023-01-01T00:00:00Z"/>';
+  /** A row as Word writes one deleted with Track Changes on: the row marked, and its runs deleted text. */
+  const deletedRow = (text: string, properties = `<w:trPr><w:cantSplit/>${DEL}</w:trPr>`): string =>
+    `<w:tr>${properties}${tc(p(`<w:del w:id="8" w:author="A" w:date="2023-01-01T00:00:00Z"><w:r><w:delText>${text}</w:delText></w:r></w:del>`))}${tc(p(r(text)))}</w:tr>`;
+  const rowsOf = (snapshot: DocumentSnapshot): string[][][] =>
+    snapshot.blocks.flatMap((block) => (block.kind === "table" ? [block.rows.map((row) => row.cells.map((cell) => cell.paragraphs))] : [])).flat();
+
+  test("a row marked deleted is read as Word shows it once the change is accepted: not at all, the rows after it numbered on", async () => {
+    const body = tbl(tr(tc(p(r("Recommendation 1:"))), tc(p(r("Do things.")))), deletedRow("Gone"), tr(tc(p(r("Evidence:"))), tc(p(r("Done."))))) + p(r("After"));
+    const snapshot = await readDocx(await docxWithBody(body));
+    expect(rowsOf(snapshot)).toEqual([[["Recommendation 1:"], ["Do things."]], [["Evidence:"], ["Done."]]]);
+    const table = snapshot.blocks[0] as SnapshotTable;
+    expect(table.rows[1]!.cells[1]!.location).toEqual({ kind: "cell", table: 0, row: 1, cell: 1 });
+    // Its paragraphs are not counted either: the body paragraph after the table is the fifth.
+    expect(snapshot.blocks[1]).toEqual({ kind: "paragraph", text: "After", location: { kind: "paragraph", paragraph: 4 } });
+  });
+
+  test("in a nested table too, a deleted row's text is not in the cell; a deletion mark only in properties or after a cell changes nothing", async () => {
+    const nested = tbl(tr(tc(p(r("kept")))), deletedRow("gone"));
+    const afterCell = `<w:tr>${tc(p(r("first")))}<w:trPr>${DEL}</w:trPr>${tc(p(r("second")))}</w:tr>`;
+    const inRunProperties = `<w:tr><w:trPr><w:cantSplit/></w:trPr>${tc(p(`<w:r><w:rPr>${DEL}</w:rPr><w:t>mark</w:t></w:r>`))}</w:tr>`;
+    const body = tbl(tr(tc(p(r("Outer")), nested, p(r("end")))), afterCell, inRunProperties);
+    expect(rowsOf(await readDocx(await docxWithBody(body)))).toEqual([[["Outer", "kept", "end"]], [["first"], ["second"]], [["mark"]]]);
+  });
+
+  test("a tracked row insertion is read as any row; a self-closing w:trPr and a deleted last row are fine", async () => {
+    const inserted = `<w:tr><w:trPr><w:ins w:id="3" w:author="A" w:date="2023-01-01T00:00:00Z"/></w:trPr>${tc(p(r("new")))}</w:tr>`;
+    const body = tbl(`<w:tr><w:trPr/>${tc(p(r("plain")))}</w:tr>`, inserted, deletedRow("gone"));
+    expect(rowsOf(await readDocx(await docxWithBody(body)))).toEqual([[["plain"]], [["new"]]]);
+  });
+});
+
 describe("content controls", () => {
   test("a grade only inside an inline content control is read, as is a block content control in a cell", async () => {
     const { snapshot, xml } = await fixture("careers-provision-grade-in-content-control.docx");

@@ -120,6 +120,98 @@ describe("typing in the preview's document", () => {
     await expect(cell.getByRole("textbox").count()).resolves.toBe(1);
   });
 
+  it("the arrow keys go on into the paragraph before or after, and Delete at a paragraph's end joins the next one, as in Word", async () => {
+    const page = await openSample("careers-provision");
+    const location = await documentView(page).locator("td").filter({ hasText: /^Scrutiny Review of Careers Provision$/ }).getAttribute("data-location");
+    const cell = documentView(page).locator(`td[data-location="${location}"]`);
+    /** The focused paragraph (its index in body.paragraphs) and the caret's offset in its text. */
+    const caret = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        const range = document.getSelection()!.getRangeAt(0);
+        const before = document.createRange();
+        before.selectNodeContents(element);
+        before.setEnd(range.startContainer, range.startOffset);
+        return { paragraph: Number(element.getAttribute("data-editable-paragraph")), at: before.toString().length, text: element.textContent };
+      });
+    await cell.getByRole("textbox").click(SHORT);
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Second paragraph");
+    const second = await caret();
+    expect(second).toMatchObject({ at: "Second paragraph".length, text: "Second paragraph" });
+
+    // Left at the start and Up on the first line go on into the paragraph before; Right at the end and Down on the last line, after.
+    await page.keyboard.press("Home");
+    await page.keyboard.press("ArrowLeft");
+    await expect(caret()).resolves.toEqual({ paragraph: second.paragraph - 1, at: "Scrutiny Review of Careers Provision".length, text: "Scrutiny Review of Careers Provision" });
+    await page.keyboard.press("ArrowRight");
+    await expect(caret()).resolves.toMatchObject({ paragraph: second.paragraph, at: 0 });
+    await page.keyboard.press("ArrowUp");
+    await expect(caret()).resolves.toMatchObject({ paragraph: second.paragraph - 1, at: 0 });
+    await page.keyboard.press("ArrowDown");
+    await expect(caret()).resolves.toMatchObject({ paragraph: second.paragraph, at: 0 });
+    await page.keyboard.press("End");
+    await page.keyboard.press("ArrowDown");
+    await expect(caret()).resolves.toMatchObject({ paragraph: second.paragraph + 1 });
+
+    // Delete at the first paragraph's end: one paragraph again, the caret where they met; the simulated Word holds it.
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("End");
+    await page.keyboard.press("Delete");
+    await expect(cell.getByRole("textbox").allInnerTexts()).resolves.toEqual(["Scrutiny Review of Careers ProvisionSecond paragraph"]);
+    await page.keyboard.type(" / ");
+    await expect(cell.getByRole("textbox").allInnerTexts()).resolves.toEqual(["Scrutiny Review of Careers Provision / Second paragraph"]);
+    const { snapshot } = await simulated(page);
+    const texts = snapshot.blocks.flatMap((b) => (b.kind === "table" ? b.rows.flatMap((r) => r.cells.filter((c) => cellKey(c.location) === location).flatMap((c) => c.paragraphs)) : []));
+    expect(texts).toEqual(["Scrutiny Review of Careers Provision / Second paragraph"]);
+  });
+
+  it("Ctrl+Z takes back typing, Enter and a join step by step, and Ctrl+Y does them again, in the simulated Word too", async () => {
+    const page = await openSample("careers-provision");
+    const location = await documentView(page).locator("td").filter({ hasText: /^Scrutiny Review of Careers Provision$/ }).getAttribute("data-location");
+    const cell = documentView(page).locator(`td[data-location="${location}"]`);
+    const inWord = async (): Promise<string[]> => {
+      const { snapshot } = await simulated(page);
+      return snapshot.blocks.flatMap((b) => (b.kind === "table" ? b.rows.flatMap((r) => r.cells.filter((c) => cellKey(c.location) === location).flatMap((c) => c.paragraphs)) : []));
+    };
+    const onPage = () => cell.getByRole("textbox").allInnerTexts();
+    const title = "Scrutiny Review of Careers Provision";
+    await cell.getByRole("textbox").click(SHORT);
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(" 2026");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Next");
+    await page.keyboard.press("Home");
+    await page.keyboard.press("Backspace");
+    await expect(onPage()).resolves.toEqual([`${title} 2026Next`]);
+
+    await page.keyboard.press("Control+z");
+    await expect(onPage()).resolves.toEqual([`${title} 2026`, "Next"]);
+    await page.keyboard.press("Control+z");
+    await expect(onPage()).resolves.toEqual([`${title} 2026`, ""]);
+    await page.keyboard.press("Control+z");
+    await expect(onPage()).resolves.toEqual([`${title} 2026`]);
+    await page.keyboard.press("Control+z");
+    await expect(onPage()).resolves.toEqual([title]);
+    await expect(inWord()).resolves.toEqual([title]);
+    // Nothing more to undo: the text stays as it was opened (the browser's own undo would not know the page's paragraphs).
+    await page.keyboard.press("Control+z");
+    await expect(onPage()).resolves.toEqual([title]);
+
+    await page.keyboard.press("Control+y");
+    await page.keyboard.press("Control+Shift+z");
+    await expect(onPage()).resolves.toEqual([`${title} 2026`, ""]);
+    await page.keyboard.press("Control+y");
+    await page.keyboard.press("Control+y");
+    await expect(onPage()).resolves.toEqual([`${title} 2026Next`]);
+    await expect(inWord()).resolves.toEqual([`${title} 2026Next`]);
+    // The caret is where the last step redone ended: typing goes on from there.
+    await page.keyboard.type("!");
+    await expect(inWord()).resolves.toEqual([`${title} 2026!Next`]);
+  });
+
   it("is the user's edit: a change the pane worked out before it writes nothing (DocumentChanged), as in Word", async () => {
     const page = await openSample("careers-provision");
     await check(page, "Check document");

@@ -1,6 +1,9 @@
+import fc from "fast-check";
 import { classifyColumn, findColumnsHeader } from "../../src/model/parse-columns";
 import { parse } from "../../src/model/parse";
 import type { SnapshotTable } from "../../src/model/snapshot";
+import { joinLine } from "../../src/model/text";
+import { fuzzParameters } from "../fuzz/settings";
 import { snapshotOf, table } from "./blocks";
 
 /** An older council's layout: one row per recommendation, a Progress and an Assessment column per update. */
@@ -107,5 +110,36 @@ describe("column headers", () => {
       table("Scrutiny Review of Highways", "No.\tRecommendation\tProgress\tAssessment", "1\tThat\tDone\t1"),
     ]).blocks[0] as SnapshotTable;
     expect(findColumnsHeader(t)).toBe(1);
+  });
+});
+
+/** findColumnsHeader as it was before it looked for a number column first: every cell classified. */
+function headerByEveryColumn(t: SnapshotTable): number {
+  for (let r = 0; r < Math.min(3, t.rows.length); r++) {
+    const cells = t.rows[r].cells;
+    if (cells.length < 3 || cells.some((cell) => cell.paragraphs.join("").length > 80)) continue;
+    const columns = cells.map((cell) => classifyColumn(joinLine(cell.paragraphs)));
+    if (columns.includes("number") && columns.includes("recommendation") && (columns.includes("evidence") || columns.includes("assessment")))
+      return r;
+  }
+  return -1;
+}
+
+describe("findColumnsHeader", () => {
+  it("finds the row that classifying every cell finds", () => {
+    const cellText = fc.constantFrom(
+      "No.", " No ", "#", "Ref.", "Rec No.", "Recommendation", "Recommendations", "Progress (July 2021)", "Update",
+      "Assessment of progress 1-4", "Grade", "Impact", "Responsibility", "Date", "Agreed Action", "Success Measure",
+      "1", "2", "Fully Achieved", "Comments", "", "Number one", "x".repeat(81),
+    );
+    const cell = fc.array(cellText, { minLength: 1, maxLength: 2 });
+    const rows = fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(rows, (cells) => {
+        const t = snapshotOf([cells]).blocks[0] as SnapshotTable;
+        expect(findColumnsHeader(t)).toBe(headerByEveryColumn(t));
+      }),
+      fuzzParameters(5_000),
+    );
   });
 });
