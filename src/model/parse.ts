@@ -26,7 +26,7 @@ import {
 } from "./labels";
 import { findColumnsHeader, parseColumns } from "./parse-columns";
 import { contentParagraphs, hasContent, isNoise, isUnchosenGrade, joinLine } from "./text";
-import { SUMMARY_TITLE_PREFIX } from "./plan";
+import { GRADE_PLACEHOLDER, SUMMARY_TITLE_PREFIX } from "./plan";
 
 /** What a label cell (or a paragraph) says, read once. */
 interface ReadLabel {
@@ -262,10 +262,14 @@ class Parser {
 
   private labelled(item: Item, match: LabelMatch, date: WrittenDate | null): void {
     // Usually the value is one cell: its own paragraphs will do, unchanged (the sink copies before adding).
-    const paragraphs =
-      match.rest === "" && item.cells && item.valueCount === 1
-        ? contentParagraphs(item.cells[item.firstValue].paragraphs)
-        : valueParagraphs(item, match.rest === "" ? [] : [match.rest]);
+    // One paragraph is all content, since hasContentIn found text in the cell.
+    let paragraphs: readonly string[];
+    if (match.rest === "" && item.cells && item.valueCount === 1) {
+      const own = item.cells[item.firstValue].paragraphs;
+      paragraphs = own.length === 1 ? own : contentParagraphs(own);
+    } else {
+      paragraphs = valueParagraphs(item, match.rest === "" ? [] : [match.rest]);
+    }
     const location =
       match.rest !== ""
         ? item.labelLocation
@@ -314,7 +318,7 @@ class Parser {
       this.sink = null;
       return;
     }
-    if (isRoundPart(kind)) {
+    if (dated) {
       let round = rec.rounds.length > 0 ? rec.rounds[rec.rounds.length - 1] : null;
       if (!round || kind === "evidence" || round[kind] !== null) {
         round = { evidence: null, assessment: null, impact: null };
@@ -387,7 +391,14 @@ export function isSummaryTable(table: SnapshotTable): boolean {
 
 /** Text in a value cell; our unchosen grade dropdown's placeholder is not text. */
 function hasContentIn(paragraphs: readonly string[]): boolean {
-  for (let i = 0; i < paragraphs.length; i++) if (hasContent(paragraphs[i]) && !isUnchosenGrade(paragraphs[i])) return true;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    // Nearly every value: printable ASCII first, and longer than the placeholder. Answered here, as the
+    // two calls cost more than these tests before the code is optimised (≈1 ms of a cold s100).
+    const first = p.charCodeAt(0);
+    if (first > 32 && first < 127 && p.length >= GRADE_PLACEHOLDER.length + 8) return true;
+    if (hasContent(p) && !isUnchosenGrade(p)) return true;
+  }
   return false;
 }
 
