@@ -131,7 +131,8 @@ export function documentSink(): ChunkSink<DocumentSnapshot> {
  * (the write path, which has the part's whole text), it also notes where each place it reads is.
  */
 export class DocumentReader {
-  stream: XmlStream | undefined;
+  /** Where prefixes named in attribute values are resolved (the stream reading the part). */
+  stream: Pick<XmlStream, "resolve"> | undefined;
   readonly classify = classifyElement;
   positions: PositionRecorder | null = null;
   private readonly blocks: SnapshotBlock[] = [];
@@ -172,12 +173,13 @@ export class DocumentReader {
     return { blocks: this.blocks.slice() };
   }
 
-  open(tag: XmlTag, depth: number): void {
+  /** True when the element holds nothing read here (the stream then skips its content; not on the write path, whose positions see every element). */
+  open(tag: XmlTag, depth: number): boolean | void {
     const positions = this.positions;
     if (positions !== null) positions.element(tag, depth);
     if (this.skip > 0) {
       this.skip++;
-      return;
+      return false;
     }
     const frame = this.frames[this.top - 1];
     const name = tag.code;
@@ -251,6 +253,7 @@ export class DocumentReader {
     // Anything else (properties, bookmarks, w:del and w:moveFrom, w:instrText, drawings, a second
     // w:sdtContent or mc:Choice, what follows a row's deletion mark…) holds nothing read here.
     this.skip = 1;
+    return positions === null;
   }
 
   close(depth: number): void {

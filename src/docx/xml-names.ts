@@ -1,13 +1,12 @@
-import type { SaxesTag } from "saxes";
 import { DocxError, messages } from "./errors";
 import { MARKUP_COMPATIBILITY, WORDPROCESSINGML, WORDPROCESSINGML_STRICT } from "./names";
 import type { XmlTag } from "./xml";
 
 /**
- * Namespaces in XML 1.0, resolved for saxes's plain (namespace-unaware) tokens: a stack of prefix →
+ * Namespaces in XML 1.0, resolved for the tokenizer's plain (namespace-unaware) tokens: a stack of prefix →
  * URI scopes, one pushed only by an element that declares `xmlns` or `xmlns:*` (each scope a whole
  * map, so looking a prefix up is one `get`); element and attribute names split at their colon and
- * resolved against it. It refuses what saxes's namespace mode refused: a malformed qualified name, an
+ * resolved against it. It refuses what saxes's namespace mode (the reader's first tokenizer) refused: a malformed qualified name, an
  * unbound prefix, `xmlns:p=""` in XML 1.0, the xml and xmlns prefixes or namespaces bound otherwise
  * than to each other, an element prefixed `xmlns`, and two attributes with one namespace and local name.
  */
@@ -56,8 +55,14 @@ export const MAX_CACHED_NAME_LENGTH = 128;
 /** What a tag's `code` is when the stream has no `classify`. */
 const noClass = (): number => 0;
 
+/** A start tag as the tokenizer gives it. */
+export interface PlainTag {
+  readonly name: string;
+  readonly isSelfClosing: boolean;
+}
+
 /**
- * A stack of scopes resolving saxes's plain names. `open` names the stream's one reused tag object,
+ * A stack of scopes resolving the tokenizer's plain names. `open` names the stream's one reused tag object,
  * `tag`, in place: a visitor must read it during `open` and keep none of it but its strings.
  */
 export class NamespaceScopes {
@@ -86,7 +91,7 @@ export class NamespaceScopes {
     private readonly classify: (uri: string, local: string) => number = noClass,
   ) {}
 
-  /** An attribute of the tag being read, as saxes reports it (before the tag itself). */
+  /** An attribute of the tag being read (reported before the tag itself; `value` matters only for declarations). */
   attribute(name: string, value: string): void {
     const colon = name.indexOf(":");
     if (colon === -1) {
@@ -105,16 +110,14 @@ export class NamespaceScopes {
     }
   }
 
-  /** Names `tag` (saxes's `saxesTag`, its attributes reported) and gives it its scope. */
-  open(saxesTag: SaxesTag, depth: number, tag: XmlTag): void {
+  /** Names `tag` (`plain`, its attributes reported) and gives it its scope. */
+  open(plain: PlainTag, depth: number, tag: XmlTag): void {
     if (this.declaredPrefixes.length > 0) this.pushScope(depth);
     const scope = this.scope;
     const prefixes = scope.prefixes;
-    const name = saxesTag.name;
+    const name = plain.name;
     tag.name = name;
-    // Without namespaces, saxes's attribute values are plain strings.
-    tag.attributes = saxesTag.attributes as unknown as Record<string, string>;
-    tag.isSelfClosing = saxesTag.isSelfClosing;
+    tag.isSelfClosing = plain.isSelfClosing;
     tag.scope = prefixes;
     const resolved = scope.names?.get(name) ?? this.resolveName(scope, name);
     tag.prefix = resolved.prefix;
@@ -192,8 +195,8 @@ export class NamespaceScopes {
 
   /**
    * Every prefixed attribute (other than a declaration) has a bound prefix, and no two name the same
-   * namespace and local name. Only attributes under distinct prefixes bound to one namespace can: saxes
-   * already refused two attributes of the same qualified name.
+   * namespace and local name. Only attributes under distinct prefixes bound to one namespace can: the
+   * tokenizer already refused two attributes of the same qualified name.
    */
   private checkPrefixed(scope: ReadonlyMap<string, string>): void {
     const names = this.prefixed;

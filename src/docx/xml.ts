@@ -1,13 +1,13 @@
-import { SaxesParser } from "saxes";
 import { DocxError, messages } from "./errors";
 import { NamespaceScopes, notWellFormed } from "./xml-names";
+import { XmlScanner, type ScannedTag } from "./xml-scan";
 
 /**
- * One streaming pass over a part's XML with saxes, a conforming (well-formedness checking) XML
- * tokenizer: no tree is built. Elements are named by namespace URI and local name, whatever prefix
- * the file uses; namespaces are resolved here (xml-names.ts) rather than by saxes, whose namespace
- * mode costs far more, with the same checks. saxes keeps its open tags in an array, and so do the
- * readers here, so nesting overflows nothing; deeper than MAX_DEPTH is refused with its own message.
+ * One streaming pass over a part's XML with our own conforming (well-formedness checking) tokenizer
+ * (xml-scan.ts): no tree is built. Elements are named by namespace URI and local name, whatever
+ * prefix the file uses; namespaces are resolved here (xml-names.ts). The tokenizer keeps its open
+ * tags in an array, and so do the readers here, so nesting overflows nothing; deeper than MAX_DEPTH
+ * is refused with its own message.
  */
 
 /** Elements nested deeper than this are refused. Word's own documents stay under 40 (drawings included). */
@@ -17,7 +17,7 @@ export const MAX_DEPTH = 256;
 const CHUNK_BYTES = 1024 * 1024;
 
 /**
- * An element as saxes gives it (attributes by qualified name), with its name resolved. The stream
+ * An element as the tokenizer gives it (attributes by qualified name), with its name resolved. The stream
  * hands its visitor one object, renamed for each element: it is valid only during `open`.
  */
 export interface XmlTag {
@@ -42,7 +42,10 @@ export interface XmlTag {
 export type XmlClassify = (uri: string, local: string) => number;
 
 export interface XmlVisitor {
-  /** An element starts (`depth` from 1 for the root). */
+  /**
+   * An element starts (`depth` from 1 for the root). A visitor may return true: nothing in it is of
+   * use, and the stream checks its content without reporting it (its own end is still reported).
+   */
   open(tag: XmlTag, depth: number): void;
   /** It ends (also called for `<a/>`). */
   close(depth: number): void;
@@ -76,39 +79,49 @@ export function attribute(tag: XmlTag, uri: string, local: string): string | und
  * last character tokenized (after the `>` of the tag just reported).
  */
 export class XmlStream {
-  private readonly parser = new SaxesParser(XML_OPTIONS);
+  private readonly scanner: XmlScanner;
   private readonly scopes: NamespaceScopes;
   private decoder: { decode(input?: Uint8Array, options?: { stream?: boolean }): string } | undefined;
   /** The first byte, held until the second shows whether there is a UTF-16 byte order mark. */
   private held: Uint8Array | undefined;
 
   constructor(visitor: XmlVisitor) {
-    const parser = this.parser;
-    const scopes = (this.scopes = new NamespaceScopes(() => (parser.xmlDecl.version ?? "1.0") === "1.0", visitor.classify));
-    const tag: XmlTag = { name: "", attributes: NO_ATTRIBUTES, isSelfClosing: false, prefix: "", local: "", uri: "", scope: NO_SCOPE, code: 0 };
+    const scopes = (this.scopes = new NamespaceScopes(() => this.scanner.xml10, visitor.classify));
+    const tag = new StreamTag();
+    // `open` may return true (see XmlVisitor), which its declared void return lets any visitor ignore.
+    const opener = visitor as unknown as { open(tag: XmlTag, depth: number): unknown };
     let depth = 0;
-    parser.on("doctype", () => {
-      throw new DocxError("corrupt", messages.damaged("it contains a document type declaration"));
+    /** The depth of the element whose content is not reported (0: none). */
+    let skipping = 0;
+    this.scanner = new XmlScanner({
+      start(scanned) {
+        depth++;
+        const names = scanned.names;
+        for (let i = 0; i < scanned.count; i++) {
+          const name = names[i];
+          scopes.attribute(name, name.startsWith("xmlns") ? scanned.value(i) : "");
+        }
+        // Named first: saxes's namespace mode refused a namespace error before the depth was counted.
+        scopes.open(scanned, depth, tag);
+        if (depth > MAX_DEPTH) throw new DocxError("too-large", messages.tooDeep(MAX_DEPTH));
+        if (skipping > 0) return;
+        tag.scanned = scanned;
+        tag.made = undefined;
+        if (opener.open(tag, depth) === true) skipping = depth;
+      },
+      end() {
+        if (skipping === 0) visitor.close(depth);
+        else if (skipping === depth) {
+          skipping = 0;
+          visitor.close(depth);
+        }
+        scopes.close(depth);
+        depth--;
+      },
+      text(text) {
+        if (skipping === 0) visitor.text(text);
+      },
     });
-    // With namespaces off, saxes lets a colon into a processing instruction's target; its namespace mode did not.
-    parser.on("processinginstruction", (pi) => {
-      if (pi.target.includes(":")) throw notWellFormed();
-    });
-    parser.on("attribute", (a) => scopes.attribute(a.name, a.value));
-    parser.on("opentag", (saxesTag) => {
-      depth++;
-      // Named first: saxes's namespace mode refused a namespace error before the depth was counted.
-      scopes.open(saxesTag, depth, tag);
-      if (depth > MAX_DEPTH) throw new DocxError("too-large", messages.tooDeep(MAX_DEPTH));
-      visitor.open(tag, depth);
-    });
-    parser.on("closetag", () => {
-      visitor.close(depth);
-      scopes.close(depth);
-      depth--;
-    });
-    parser.on("text", (text) => visitor.text(text));
-    parser.on("cdata", (text) => visitor.text(text));
   }
 
   /** The namespace `prefix` is bound to in the element just opened (or closed). */
@@ -117,11 +130,11 @@ export class XmlStream {
   }
 
   get position(): number {
-    return this.parser.position;
+    return this.scanner.position;
   }
 
   writeText(text: string): void {
-    this.guarded(() => this.parser.write(text));
+    this.guarded(() => this.scanner.write(text));
   }
 
   writeBytes(chunk: Uint8Array): void {
@@ -138,14 +151,17 @@ export class XmlStream {
     const decoder = this.decoder;
     for (let at = 0; at < chunk.length; at += CHUNK_BYTES) {
       const text = decoder.decode(chunk.subarray(at, at + CHUNK_BYTES), { stream: true });
-      this.guarded(() => this.parser.write(text));
+      this.guarded(() => this.scanner.write(text));
     }
   }
 
   /** The end of the part: anything left open is not well-formed. */
   end(): void {
     const last = this.decoder?.decode() ?? (this.held ? new TextDecoder().decode(this.held) : "");
-    this.guarded(() => this.parser.write(last).close());
+    this.guarded(() => {
+      this.scanner.write(last);
+      this.scanner.end();
+    });
   }
 
   private guarded(step: () => unknown): void {
@@ -158,11 +174,30 @@ export class XmlStream {
   }
 }
 
-const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze(Object.create(null) as Record<string, string>);
 const NO_SCOPE: ReadonlyMap<string, string> = new Map();
 
-/** The reader's saxes options, which the bench's floor (tests/bench/reader.ts) uses too. */
-export const XML_OPTIONS = { xmlns: false, position: true } as const;
+/** The stream's one tag object, renamed for each element; its attributes are decoded only if asked for. */
+class StreamTag implements XmlTag {
+  name = "";
+  isSelfClosing = false;
+  prefix = "";
+  local = "";
+  uri = "";
+  scope: ReadonlyMap<string, string> = NO_SCOPE;
+  code = 0;
+  scanned: ScannedTag | undefined;
+  made: Record<string, string> | undefined;
+
+  get attributes(): Readonly<Record<string, string>> {
+    if (this.made !== undefined) return this.made;
+    const scanned = this.scanned;
+    if (scanned === undefined || scanned.count === 0) return NO_ATTRIBUTES;
+    const made = Object.create(null) as Record<string, string>;
+    for (let i = 0; i < scanned.count; i++) made[scanned.names[i]] = scanned.value(i);
+    return (this.made = made);
+  }
+}
 
 /** Streams a whole part's `bytes` to `visitor` (see XmlStream). */
 export function streamXml(bytes: Uint8Array, visitor: XmlVisitor, withStream?: (stream: XmlStream) => void): void {

@@ -1,0 +1,123 @@
+import { SaxesParser } from "saxes";
+import { DocxError, messages } from "../../src/docx/errors";
+import { MAX_DEPTH, type XmlTag, type XmlVisitor } from "../../src/docx/xml";
+import { NamespaceScopes, notWellFormed } from "../../src/docx/xml-names";
+
+/**
+ * The reader's XmlStream as it was before its own tokenizer (src/docx/xml-scan.ts): saxes, with the
+ * same namespace resolution (xml-names.ts). Kept as the oracle the differential tests compare with.
+ */
+
+/** Characters handed to the tokenizer at a time: the part is decoded piece by piece, never into one string. */
+const CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * A part's XML fed to `visitor` as it comes, as bytes (UTF-8, or UTF-16 with a byte order mark) or
+ * as text. Not well-formed XML, a DOCTYPE (OOXML forbids DTDs, which also rules out entity
+ * expansion: only XML's five predefined entities and numeric references are known) or nesting
+ * deeper than MAX_DEPTH is a DocxError. `resolve` gives the namespace a prefix is bound to just
+ * then (for attribute values naming prefixes); `position`, the index in the text just after the
+ * last character tokenized (after the `>` of the tag just reported).
+ */
+export class SaxesXmlStream {
+  private readonly parser = new SaxesParser(XML_OPTIONS);
+  private readonly scopes: NamespaceScopes;
+  private decoder: { decode(input?: Uint8Array, options?: { stream?: boolean }): string } | undefined;
+  /** The first byte, held until the second shows whether there is a UTF-16 byte order mark. */
+  private held: Uint8Array | undefined;
+
+  constructor(visitor: XmlVisitor) {
+    const parser = this.parser;
+    const scopes = (this.scopes = new NamespaceScopes(() => (parser.xmlDecl.version ?? "1.0") === "1.0", visitor.classify));
+    const tag: XmlTag = { name: "", attributes: NO_ATTRIBUTES, isSelfClosing: false, prefix: "", local: "", uri: "", scope: NO_SCOPE, code: 0 };
+    let depth = 0;
+    parser.on("doctype", () => {
+      throw new DocxError("corrupt", messages.damaged("it contains a document type declaration"));
+    });
+    // With namespaces off, saxes lets a colon into a processing instruction's target; its namespace mode did not.
+    parser.on("processinginstruction", (pi) => {
+      if (pi.target.includes(":")) throw notWellFormed();
+    });
+    parser.on("attribute", (a) => scopes.attribute(a.name, a.value));
+    parser.on("opentag", (saxesTag) => {
+      depth++;
+      // Named first: saxes's namespace mode refused a namespace error before the depth was counted.
+      scopes.open(saxesTag, depth, tag);
+      // Without namespaces, saxes's attribute values are plain strings.
+      tag.attributes = saxesTag.attributes as unknown as Record<string, string>;
+      if (depth > MAX_DEPTH) throw new DocxError("too-large", messages.tooDeep(MAX_DEPTH));
+      visitor.open(tag, depth);
+    });
+    parser.on("closetag", () => {
+      visitor.close(depth);
+      scopes.close(depth);
+      depth--;
+    });
+    parser.on("text", (text) => visitor.text(text));
+    parser.on("cdata", (text) => visitor.text(text));
+  }
+
+  /** The namespace `prefix` is bound to in the element just opened (or closed). */
+  resolve(prefix: string): string | undefined {
+    return this.scopes.resolve(prefix);
+  }
+
+  get position(): number {
+    return this.parser.position;
+  }
+
+  writeText(text: string): void {
+    this.guarded(() => this.parser.write(text));
+  }
+
+  writeBytes(chunk: Uint8Array): void {
+    if (this.decoder === undefined) {
+      const bytes = this.held ? join(this.held, chunk) : chunk;
+      if (bytes.length < 2) {
+        this.held = bytes;
+        return;
+      }
+      this.held = undefined;
+      this.decoder = new TextDecoder(encodingOf(bytes));
+      chunk = bytes;
+    }
+    const decoder = this.decoder;
+    for (let at = 0; at < chunk.length; at += CHUNK_BYTES) {
+      const text = decoder.decode(chunk.subarray(at, at + CHUNK_BYTES), { stream: true });
+      this.guarded(() => this.parser.write(text));
+    }
+  }
+
+  /** The end of the part: anything left open is not well-formed. */
+  end(): void {
+    const last = this.decoder?.decode() ?? (this.held ? new TextDecoder().decode(this.held) : "");
+    this.guarded(() => this.parser.write(last).close());
+  }
+
+  private guarded(step: () => unknown): void {
+    try {
+      step();
+    } catch (error) {
+      if (error instanceof DocxError) throw error;
+      throw notWellFormed();
+    }
+  }
+}
+
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+const NO_SCOPE: ReadonlyMap<string, string> = new Map();
+
+const XML_OPTIONS = { xmlns: false, position: true } as const;
+
+function encodingOf(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  return "utf-8";
+}
+
+function join(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const joined = new Uint8Array(a.length + b.length);
+  joined.set(a, 0);
+  joined.set(b, a.length);
+  return joined;
+}
