@@ -682,11 +682,16 @@ export function hasCopyWords(text: string): boolean {
 }
 
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+/** NOT_WORD on lower-cased ASCII, which has no letters or digits but a–z and 0–9. */
+const NOT_ASCII_WORD = /[^a-z0-9]+/g;
+const NOT_ASCII = /[^\0-\x7f]/;
 
 const AS_ABOVE = /^(?:as|see)(?: per)? (?:above|previous(?: update| round)?|before|recommendation \w+)$/;
 
-function isAsAbove(text: string): boolean {
+export function isAsAbove(text: string): boolean {
   if (text.length > 40) return false;
-  const words = text.toLowerCase().replace(NOT_WORD, " ").trim();
+  const lower = text.toLowerCase();
+  // The Unicode classes only for text beyond ASCII: compiling them is most of a cold check of a short impact.
+  const words = lower.replace(NOT_ASCII.test(lower) ? NOT_WORD : NOT_ASCII_WORD, " ").trim();
   return AS_ABOVE.test(words);
 }
