@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { analyse } from "../../src/model";
 import type { DocumentSnapshot, Location, SnapshotBlock } from "../../src/model/snapshot";
 import { realSnapshot } from "../helpers/text-snapshot";
-import { TEST_TIMEOUT_MS, fuzzParameters } from "./settings";
+import { TEST_TIMEOUT_MS, fuzzParameters, uniformFraction } from "./settings";
 
 jest.setTimeout(TEST_TIMEOUT_MS);
 
@@ -81,8 +81,8 @@ function holdsTheProperties(snapshot: DocumentSnapshot): void {
 /** A mutation of a real document: rows dropped, duplicated, moved, cells emptied or enlarged, labels mangled. */
 const mutation = fc.record({
   kind: fc.constantFrom("drop", "duplicate", "move", "empty", "huge", "mangle", "nest"),
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
-  to: fc.double({ min: 0, max: 1, noNaN: true }),
+  at: uniformFraction,
+  to: uniformFraction,
   text,
 });
 

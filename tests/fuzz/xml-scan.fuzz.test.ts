@@ -14,7 +14,7 @@ import { DocxError } from "../../src/docx/errors";
 import { DocumentReader } from "../../src/docx/ooxml";
 import { attribute, XmlStream, type XmlVisitor } from "../../src/docx/xml";
 import { SaxesXmlStream } from "../helpers/saxes-xml-stream";
-import { TEST_TIMEOUT_MS, fuzzParameters } from "./settings";
+import { TEST_TIMEOUT_MS, fuzzParameters, uniformFraction } from "./settings";
 
 jest.setTimeout(TEST_TIMEOUT_MS);
 
@@ -129,11 +129,8 @@ const DECLARATIONS = [
   '<?xml version="1.1"\u0085encoding="UTF-8"?>',
 ];
 
-/**
- * A fraction of the text, uniform: fast-check's doubles are uniform over the doubles, nearly all of them
- * next to 0 (every edit and cut would land in the XML declaration), and biased to the ends besides.
- */
-const position = fc.noBias(fc.integer({ min: 0, max: 1_000_000 })).map((n) => n / 1_000_000);
+/** A fraction of the text, uniform (see uniformFraction). */
+const position = uniformFraction;
 
 const edit = fc.oneof(
   fc.record({ kind: fc.constant("insert" as const), at: position, piece: fc.constantFrom(...PIECES), times: fc.integer({ min: 1, max: 3 }) }),
