@@ -1,4 +1,5 @@
 import { DocxError, messages } from "./errors";
+import { PartDecoder } from "./part-decoder";
 import { NamespaceScopes, notWellFormed } from "./xml-names";
 import { XmlScanner, type ScannedTag } from "./xml-scan";
 
@@ -12,9 +13,6 @@ import { XmlScanner, type ScannedTag } from "./xml-scan";
 
 /** Elements nested deeper than this are refused. Word's own documents stay under 40 (drawings included). */
 export const MAX_DEPTH = 256;
-
-/** Characters handed to the tokenizer at a time: the part is decoded piece by piece, never into one string. */
-const CHUNK_BYTES = 1024 * 1024;
 
 /**
  * An element as the tokenizer gives it (attributes by qualified name), with its name resolved. The stream
@@ -81,9 +79,7 @@ export function attribute(tag: XmlTag, uri: string, local: string): string | und
 export class XmlStream {
   private readonly scanner: XmlScanner;
   private readonly scopes: NamespaceScopes;
-  private decoder: { decode(input?: Uint8Array, options?: { stream?: boolean }): string } | undefined;
-  /** The first byte, held until the second shows whether there is a UTF-16 byte order mark. */
-  private held: Uint8Array | undefined;
+  private readonly decoder = new PartDecoder();
 
   constructor(visitor: XmlVisitor) {
     const scopes = (this.scopes = new NamespaceScopes(() => this.scanner.xml10, visitor.classify));
@@ -138,26 +134,12 @@ export class XmlStream {
   }
 
   writeBytes(chunk: Uint8Array): void {
-    if (this.decoder === undefined) {
-      const bytes = this.held ? join(this.held, chunk) : chunk;
-      if (bytes.length < 2) {
-        this.held = bytes;
-        return;
-      }
-      this.held = undefined;
-      this.decoder = new TextDecoder(encodingOf(bytes));
-      chunk = bytes;
-    }
-    const decoder = this.decoder;
-    for (let at = 0; at < chunk.length; at += CHUNK_BYTES) {
-      const text = decoder.decode(chunk.subarray(at, at + CHUNK_BYTES), { stream: true });
-      this.guarded(() => this.scanner.write(text));
-    }
+    this.decoder.write(chunk, (text) => this.guarded(() => this.scanner.write(text)));
   }
 
   /** The end of the part: anything left open is not well-formed. */
   end(): void {
-    const last = this.decoder?.decode() ?? (this.held ? new TextDecoder().decode(this.held) : "");
+    const last = this.decoder.end();
     this.guarded(() => {
       this.scanner.write(last);
       this.scanner.end();
@@ -205,17 +187,4 @@ export function streamXml(bytes: Uint8Array, visitor: XmlVisitor, withStream?: (
   withStream?.(stream);
   stream.writeBytes(bytes);
   stream.end();
-}
-
-function encodingOf(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
-  return "utf-8";
-}
-
-function join(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const joined = new Uint8Array(a.length + b.length);
-  joined.set(a, 0);
-  joined.set(b, a.length);
-  return joined;
 }

@@ -1,5 +1,6 @@
 import { SaxesParser } from "saxes";
 import { DocxError, messages } from "../../src/docx/errors";
+import { PartDecoder } from "../../src/docx/part-decoder";
 import { MAX_DEPTH, type XmlTag, type XmlVisitor } from "../../src/docx/xml";
 import { NamespaceScopes, notWellFormed } from "../../src/docx/xml-names";
 
@@ -7,9 +8,6 @@ import { NamespaceScopes, notWellFormed } from "../../src/docx/xml-names";
  * The reader's XmlStream as it was before its own tokenizer (src/docx/xml-scan.ts): saxes, with the
  * same namespace resolution (xml-names.ts). Kept as the oracle the differential tests compare with.
  */
-
-/** Characters handed to the tokenizer at a time: the part is decoded piece by piece, never into one string. */
-const CHUNK_BYTES = 1024 * 1024;
 
 /**
  * A part's XML fed to `visitor` as it comes, as bytes (UTF-8, or UTF-16 with a byte order mark) or
@@ -22,9 +20,7 @@ const CHUNK_BYTES = 1024 * 1024;
 export class SaxesXmlStream {
   private readonly parser = new SaxesParser(XML_OPTIONS);
   private readonly scopes: NamespaceScopes;
-  private decoder: { decode(input?: Uint8Array, options?: { stream?: boolean }): string } | undefined;
-  /** The first byte, held until the second shows whether there is a UTF-16 byte order mark. */
-  private held: Uint8Array | undefined;
+  private readonly decoder = new PartDecoder();
 
   constructor(visitor: XmlVisitor) {
     const parser = this.parser;
@@ -71,26 +67,12 @@ export class SaxesXmlStream {
   }
 
   writeBytes(chunk: Uint8Array): void {
-    if (this.decoder === undefined) {
-      const bytes = this.held ? join(this.held, chunk) : chunk;
-      if (bytes.length < 2) {
-        this.held = bytes;
-        return;
-      }
-      this.held = undefined;
-      this.decoder = new TextDecoder(encodingOf(bytes));
-      chunk = bytes;
-    }
-    const decoder = this.decoder;
-    for (let at = 0; at < chunk.length; at += CHUNK_BYTES) {
-      const text = decoder.decode(chunk.subarray(at, at + CHUNK_BYTES), { stream: true });
-      this.guarded(() => this.parser.write(text));
-    }
+    this.decoder.write(chunk, (text) => this.guarded(() => this.parser.write(text)));
   }
 
   /** The end of the part: anything left open is not well-formed. */
   end(): void {
-    const last = this.decoder?.decode() ?? (this.held ? new TextDecoder().decode(this.held) : "");
+    const last = this.decoder.end();
     this.guarded(() => this.parser.write(last).close());
   }
 
@@ -108,16 +90,3 @@ const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
 const NO_SCOPE: ReadonlyMap<string, string> = new Map();
 
 const XML_OPTIONS = { xmlns: false, position: true } as const;
-
-function encodingOf(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
-  return "utf-8";
-}
-
-function join(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const joined = new Uint8Array(a.length + b.length);
-  joined.set(a, 0);
-  joined.set(b, a.length);
-  return joined;
-}
