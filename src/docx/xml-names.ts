@@ -25,6 +25,16 @@ export function notWellFormed(): DocxError {
   return new DocxError("corrupt", messages.damaged("its text is not well-formed XML"));
 }
 
+/** Runs a tokenizer's `step`: a DocxError passes through, anything else it throws means the XML is not well-formed. */
+export function tokenizing(step: () => unknown): void {
+  try {
+    step();
+  } catch (error) {
+    if (error instanceof DocxError) throw error;
+    throw notWellFormed();
+  }
+}
+
 /** A qualified element name resolved in one scope, with the code the stream's `classify` gave it. */
 interface ResolvedName {
   readonly prefix: string;

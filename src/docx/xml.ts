@@ -1,6 +1,6 @@
 import { DocxError, messages } from "./errors";
 import { PartDecoder } from "./part-decoder";
-import { NamespaceScopes, notWellFormed } from "./xml-names";
+import { NamespaceScopes, tokenizing } from "./xml-names";
 import { XmlScanner, type ScannedTag } from "./xml-scan";
 
 /**
@@ -130,30 +130,22 @@ export class XmlStream {
   }
 
   writeText(text: string): void {
-    this.guarded(() => this.scanner.write(text));
+    tokenizing(() => this.scanner.write(text));
   }
 
   writeBytes(chunk: Uint8Array): void {
-    this.decoder.write(chunk, (text) => this.guarded(() => this.scanner.write(text)));
+    this.decoder.write(chunk, (text) => tokenizing(() => this.scanner.write(text)));
   }
 
   /** The end of the part: anything left open is not well-formed. */
   end(): void {
     const last = this.decoder.end();
-    this.guarded(() => {
+    tokenizing(() => {
       this.scanner.write(last);
       this.scanner.end();
     });
   }
 
-  private guarded(step: () => unknown): void {
-    try {
-      step();
-    } catch (error) {
-      if (error instanceof DocxError) throw error;
-      throw notWellFormed();
-    }
-  }
 }
 
 const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze(Object.create(null) as Record<string, string>);

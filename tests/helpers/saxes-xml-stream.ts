@@ -2,7 +2,7 @@ import { SaxesParser } from "saxes";
 import { DocxError, messages } from "../../src/docx/errors";
 import { PartDecoder } from "../../src/docx/part-decoder";
 import { MAX_DEPTH, type XmlTag, type XmlVisitor } from "../../src/docx/xml";
-import { NamespaceScopes, notWellFormed } from "../../src/docx/xml-names";
+import { NamespaceScopes, notWellFormed, tokenizing } from "../../src/docx/xml-names";
 
 /**
  * The reader's XmlStream as it was before its own tokenizer (src/docx/xml-scan.ts): saxes, with the
@@ -63,27 +63,19 @@ export class SaxesXmlStream {
   }
 
   writeText(text: string): void {
-    this.guarded(() => this.parser.write(text));
+    tokenizing(() => this.parser.write(text));
   }
 
   writeBytes(chunk: Uint8Array): void {
-    this.decoder.write(chunk, (text) => this.guarded(() => this.parser.write(text)));
+    this.decoder.write(chunk, (text) => tokenizing(() => this.parser.write(text)));
   }
 
   /** The end of the part: anything left open is not well-formed. */
   end(): void {
     const last = this.decoder.end();
-    this.guarded(() => this.parser.write(last).close());
+    tokenizing(() => this.parser.write(last).close());
   }
 
-  private guarded(step: () => unknown): void {
-    try {
-      step();
-    } catch (error) {
-      if (error instanceof DocxError) throw error;
-      throw notWellFormed();
-    }
-  }
 }
 
 const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
