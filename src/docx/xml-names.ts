@@ -43,11 +43,24 @@ interface ResolvedName {
   readonly code: number;
 }
 
-/** Prefix → URI bindings in force, and the element names already resolved under them. */
+/**
+ * A start tag already read in one scope, by its whole text (name and attributes as written): one
+ * that declares no namespace resolves the same every time it recurs there, and its attributes were
+ * checked when it first came.
+ */
+export interface KnownTag extends ResolvedName {
+  readonly name: string;
+  /** Its attributes by qualified name, decoded the first time a visitor asks for them. */
+  attributes: Readonly<Record<string, string>> | undefined;
+}
+
+/** Prefix → URI bindings in force, and the element names and whole tags already resolved under them. */
 interface Scope {
   readonly prefixes: ReadonlyMap<string, string>;
   /** Made on the first element named in the scope; at most MAX_NAMES_PER_SCOPE names. */
   names: Map<string, ResolvedName> | undefined;
+  /** Made on the first tag remembered in the scope; at most MAX_NAMES_PER_SCOPE tags. */
+  tags: Map<string, KnownTag> | undefined;
 }
 
 /**
@@ -61,6 +74,8 @@ export const MAX_NAMES_PER_SCOPE = 4096;
 export const MAX_CACHED_NAMES = 4 * MAX_NAMES_PER_SCOPE;
 /** Longer names are not cached (no cache holds more than a bounded number of characters). */
 export const MAX_CACHED_NAME_LENGTH = 128;
+/** Nor longer tags (their text between `<` and `>`); a tag with Word's revision ids is about 120. */
+export const MAX_CACHED_TAG_LENGTH = 256;
 
 /** What a tag's `code` is when the stream has no `classify`. */
 const noClass = (): number => 0;
@@ -76,12 +91,13 @@ export interface PlainTag {
  * `tag`, in place: a visitor must read it during `open` and keep none of it but its strings.
  */
 export class NamespaceScopes {
-  private scope: Scope = { prefixes: ROOT_SCOPE, names: undefined };
+  private scope: Scope = { prefixes: ROOT_SCOPE, names: undefined, tags: undefined };
   private readonly outer: Scope[] = [];
   /** The depth of the element that pushed each scope in `outer`. */
   private readonly depths: number[] = [];
-  /** Names held by the open scopes' caches. */
+  /** Names held by the open scopes' caches, and tags. */
   private cached = 0;
+  private cachedTagCount = 0;
   /** The tag being read: its declarations, and its other prefixed attributes with where their colon is. */
   private readonly declaredPrefixes: string[] = [];
   private readonly declaredUris: string[] = [];
@@ -137,12 +153,45 @@ export class NamespaceScopes {
     if (this.prefixedCount > 0) this.checkPrefixed(prefixes);
   }
 
+  /** The tag whose text (between `<` and `>`) is `source`, if it was remembered in the scope in force. */
+  known(source: string): KnownTag | undefined {
+    return this.scope.tags?.get(source);
+  }
+
+  /**
+   * The tag just opened (named by `open`) recurs as it is wherever `source` recurs in this scope, if it
+   * declared no namespace (which would make a scope of its own) and the bounds allow. Returns it.
+   */
+  remember(source: string, tag: XmlTag, declared: boolean): KnownTag | undefined {
+    if (declared || source.length > MAX_CACHED_TAG_LENGTH || this.cachedTagCount >= MAX_CACHED_NAMES) return undefined;
+    const scope = this.scope;
+    let tags = scope.tags;
+    if (tags === undefined) tags = scope.tags = new Map();
+    else if (tags.size >= MAX_NAMES_PER_SCOPE) return undefined;
+    const known: KnownTag = { name: ownCopy(tag.name), prefix: tag.prefix, local: tag.local, uri: tag.uri, code: tag.code, attributes: undefined };
+    tags.set(ownCopy(source), known);
+    this.cachedTagCount++;
+    return known;
+  }
+
+  /** Names `tag` as `known` (see `known`), in the scope in force. */
+  openKnown(known: KnownTag, isSelfClosing: boolean, tag: XmlTag): void {
+    tag.name = known.name;
+    tag.isSelfClosing = isSelfClosing;
+    tag.scope = this.scope.prefixes;
+    tag.prefix = known.prefix;
+    tag.local = known.local;
+    tag.uri = known.uri;
+    tag.code = known.code;
+  }
+
   /** The element at `depth` closes: the scope it pushed, if any, goes. */
   close(depth: number): void {
     const depths = this.depths;
     if (depths.length > 0 && depths[depths.length - 1] === depth) {
       depths.pop();
       this.cached -= this.scope.names?.size ?? 0;
+      this.cachedTagCount -= this.scope.tags?.size ?? 0;
       this.scope = this.outer.pop()!;
     }
   }
@@ -156,6 +205,16 @@ export class NamespaceScopes {
     return this.cached;
   }
 
+  /** Tags held by the open scopes' caches (never more than MAX_CACHED_NAMES). */
+  get cachedTags(): number {
+    return this.cachedTagCount;
+  }
+
+  /** Whether the tag being read declares a namespace (before `open`). */
+  get declaring(): boolean {
+    return this.declaredPrefixes.length > 0;
+  }
+
   /** The tag declares namespaces: a scope of its own, with every binding of the outer one. */
   private pushScope(depth: number): void {
     const declaredPrefixes = this.declaredPrefixes;
@@ -166,11 +225,13 @@ export class NamespaceScopes {
     uris.length = 0;
     this.outer.push(this.scope);
     this.depths.push(depth);
-    this.scope = { prefixes: declared, names: undefined };
+    this.scope = { prefixes: declared, names: undefined, tags: undefined };
   }
 
   /** `name` checked and resolved in `scope`, and cached there if the bounds allow. */
-  private resolveName(scope: Scope, name: string): ResolvedName {
+  private resolveName(scope: Scope, written: string): ResolvedName {
+    // Its prefix and local name are slices of it, and may be cached: of a copy, not of the part's text.
+    const name = ownCopy(written);
     const colon = name.indexOf(":");
     let prefix = "";
     let local = name;
@@ -246,6 +307,15 @@ export class NamespaceScopes {
       }
     }
   }
+}
+
+/**
+ * `text` in storage of its own. The tokenizer's names and tags are slices of the piece of the part
+ * they came in, and a cache holding a slice would keep that whole piece alive: a string this short
+ * is a copy already, and a longer one is copied when V8 flattens the join before slicing it.
+ */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : (text + "\0").slice(0, -1);
 }
 
 /** Binding `prefix` to `uri` ("" for the default namespace): the xml and xmlns names are reserved. */

@@ -30,18 +30,57 @@ const PI = 2;
 const CDATA = 3;
 const DOCTYPE = 4;
 
-/** A start tag as scanned: valid only while the sink's `start` runs. */
+/**
+ * A start tag as scanned: valid only while the sink's `start` runs. The start tag pattern has checked its
+ * syntax; its name and attributes are split out only when asked for (`name`, `parse`), so that a sink that
+ * knows this very tag already (xml.ts keeps those it has resolved) pays for neither.
+ */
 export class ScannedTag {
-  name = "";
+  /** What is between `<` and `>`: the name, the attributes and a self-closing tag's `/`, as written. */
+  source = "";
   isSelfClosing = false;
-  /** Its attributes' raw text, checked well-formed (names, quoting, references, no duplicate name). */
+  /** The attributes' raw text (after `parse`). */
   text = "";
-  /** Each attribute's name, and where its value starts and ends in `text` (quotes excluded). */
+  /** Each attribute's name, and where its value starts and ends in `text` (quotes excluded), after `parse`. */
   readonly names: string[] = [];
   readonly valueStarts: number[] = [];
   readonly valueEnds: number[] = [];
   count = 0;
   syntax: Syntax = XML_10;
+  private knownName: string | undefined = undefined;
+  private parsed = false;
+
+  /** A new tag: `source` as in the field of that name. */
+  reset(source: string, isSelfClosing: boolean, syntax: Syntax): void {
+    this.source = source;
+    this.isSelfClosing = isSelfClosing;
+    this.syntax = syntax;
+    this.knownName = undefined;
+    this.parsed = false;
+  }
+
+  /** The qualified name, as written. */
+  get name(): string {
+    return (this.knownName ??= this.source.slice(0, this.nameLength()));
+  }
+
+  /** The name, from one who has seen this tag's `source` before. */
+  set name(name: string) {
+    this.knownName = name;
+  }
+
+  /** Splits out the attributes, refusing what the start tag pattern let through: a bad reference, a name twice. */
+  parse(): void {
+    if (this.parsed) return;
+    this.parsed = true;
+    const source = this.source;
+    const afterName = this.nameLength();
+    const attributesEnd = this.isSelfClosing ? source.length - 1 : source.length;
+    if (afterName === attributesEnd) {
+      this.text = "";
+      this.count = 0;
+    } else this.count = attributes(this, (this.text = source.slice(afterName, attributesEnd)), this.syntax);
+  }
 
   /** The `index`-th attribute's value, normalised (line ends and tabs to spaces) and its references decoded. */
   value(index: number): string {
@@ -49,6 +88,12 @@ export class ScannedTag {
     const syntax = this.syntax;
     if (value.includes("\t") || value.includes("\n") || syntax.lineEnd.test(value)) value = value.replace(syntax.valueSpaces, " ");
     return value.includes("&") ? decodeReferences(value, syntax)! : value;
+  }
+
+  private nameLength(): number {
+    const nameEnd = this.syntax.nameEnd;
+    nameEnd.lastIndex = 0;
+    return nameEnd.test(this.source) ? nameEnd.lastIndex - 1 : this.source.length;
   }
 }
 
@@ -219,29 +264,17 @@ export class XmlScanner {
     const end = pattern.lastIndex;
     if (this.badAt < end || this.closedRoot) throw notWellFormed();
     this.sawRoot = true;
-    const nameEnd = syntax.nameEnd;
-    nameEnd.lastIndex = lt + 1;
-    nameEnd.test(s);
-    const afterName = nameEnd.lastIndex - 1;
     const isSelfClosing = s.charCodeAt(end - 2) === SLASH;
     const tag = this.tag;
-    const name = (tag.name = s.slice(lt + 1, afterName));
-    tag.isSelfClosing = isSelfClosing;
-    tag.syntax = syntax;
-    const attributesEnd = isSelfClosing ? end - 2 : end - 1;
-    if (afterName === attributesEnd) {
-      tag.text = "";
-      tag.count = 0;
-    } else this.attributes(tag, (tag.text = s.slice(afterName, attributesEnd)));
+    tag.reset(s.slice(lt + 1, end - 1), isSelfClosing, syntax);
     this.position = this.base + end;
-    const open = this.open;
     if (isSelfClosing) {
       this.sink.start(tag);
-      if (open.length === 0) this.closedRoot = true;
+      if (this.open.length === 0) this.closedRoot = true;
       this.sink.end();
     } else {
-      open.push(name);
       this.sink.start(tag);
+      this.open.push(tag.name);
     }
     return end;
   }
@@ -291,45 +324,6 @@ export class XmlScanner {
     const decoded = text.includes("&") ? decodeReferences(text, syntax) : text;
     if (decoded === undefined) throw notWellFormed();
     return decoded;
-  }
-
-  /** Names the attributes of `tag`, whose text the start tag pattern has checked but for references and duplicates. */
-  private attributes(tag: ScannedTag, text: string): void {
-    const { names, valueStarts, valueEnds } = tag;
-    const xml10 = this.syntax === XML_10;
-    let count = 0;
-    let at = 0;
-    const length = text.length;
-    let seen: Set<string> | undefined;
-    while (at < length) {
-      let c = text.charCodeAt(at);
-      while (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || (!xml10 && (c === 0x85 || c === 0x2028))) c = text.charCodeAt(++at);
-      if (at >= length) break;
-      const equals = text.indexOf("=", at);
-      let nameEnd = equals;
-      c = text.charCodeAt(nameEnd - 1);
-      while (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || (!xml10 && (c === 0x85 || c === 0x2028))) c = text.charCodeAt(--nameEnd - 1);
-      const name = text.slice(at, nameEnd);
-      if (count < FEW_ATTRIBUTES) {
-        for (let j = 0; j < count; j++) if (names[j] === name) throw notWellFormed();
-      } else {
-        // A tag may have thousands: past a few, a set.
-        seen ??= new Set(names.slice(0, count));
-        if (seen.has(name)) throw notWellFormed();
-        seen.add(name);
-      }
-      at = equals + 1;
-      c = text.charCodeAt(at);
-      while (c !== 0x22 && c !== 0x27) c = text.charCodeAt(++at);
-      const valueEnd = text.indexOf(c === 0x22 ? '"' : "'", at + 1);
-      names[count] = name;
-      valueStarts[count] = at + 1;
-      valueEnds[count] = valueEnd;
-      count++;
-      at = valueEnd + 1;
-    }
-    tag.count = count;
-    if (text.includes("&") && decodeReferences(text, this.syntax) === undefined) throw notWellFormed();
   }
 
   /** A tag that did not match: cut short by the end of what has arrived (wait: `lt`), or not well-formed. */
@@ -549,6 +543,48 @@ export class XmlScanner {
     this.doctypeQuote = quote;
     return at;
   }
+}
+
+/**
+ * Names the attributes of `tag`, whose text the start tag pattern has checked but for references and
+ * duplicates, returning how many there are.
+ */
+function attributes(tag: ScannedTag, text: string, syntax: Syntax): number {
+  const { names, valueStarts, valueEnds } = tag;
+  const xml10 = syntax === XML_10;
+  let count = 0;
+  let at = 0;
+  const length = text.length;
+  let seen: Set<string> | undefined;
+  while (at < length) {
+    let c = text.charCodeAt(at);
+    while (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || (!xml10 && (c === 0x85 || c === 0x2028))) c = text.charCodeAt(++at);
+    if (at >= length) break;
+    const equals = text.indexOf("=", at);
+    let nameEnd = equals;
+    c = text.charCodeAt(nameEnd - 1);
+    while (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || (!xml10 && (c === 0x85 || c === 0x2028))) c = text.charCodeAt(--nameEnd - 1);
+    const name = text.slice(at, nameEnd);
+    if (count < FEW_ATTRIBUTES) {
+      for (let j = 0; j < count; j++) if (names[j] === name) throw notWellFormed();
+    } else {
+      // A tag may have thousands: past a few, a set.
+      seen ??= new Set(names.slice(0, count));
+      if (seen.has(name)) throw notWellFormed();
+      seen.add(name);
+    }
+    at = equals + 1;
+    c = text.charCodeAt(at);
+    while (c !== 0x22 && c !== 0x27) c = text.charCodeAt(++at);
+    const valueEnd = text.indexOf(c === 0x22 ? '"' : "'", at + 1);
+    names[count] = name;
+    valueStarts[count] = at + 1;
+    valueEnds[count] = valueEnd;
+    count++;
+    at = valueEnd + 1;
+  }
+  if (text.includes("&") && decodeReferences(text, syntax) === undefined) throw notWellFormed();
+  return count;
 }
 
 const REST_10 = declarationRest(XML_10);

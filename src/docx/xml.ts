@@ -1,6 +1,6 @@
 import { DocxError, messages } from "./errors";
 import { PartDecoder } from "./part-decoder";
-import { NamespaceScopes, tokenizing } from "./xml-names";
+import { NamespaceScopes, tokenizing, type KnownTag } from "./xml-names";
 import { XmlScanner, type ScannedTag } from "./xml-scan";
 
 /**
@@ -92,16 +92,27 @@ export class XmlStream {
     this.scanner = new XmlScanner({
       start(scanned) {
         depth++;
-        const names = scanned.names;
-        for (let i = 0; i < scanned.count; i++) {
-          const name = names[i];
-          scopes.attribute(name, name.startsWith("xmlns") ? scanned.value(i) : "");
+        let known = scopes.known(scanned.source);
+        if (known !== undefined) {
+          // Read before in this scope, exactly as it is: already checked, and resolved the same.
+          scanned.name = known.name;
+          scopes.openKnown(known, scanned.isSelfClosing, tag);
+        } else {
+          scanned.parse();
+          const names = scanned.names;
+          for (let i = 0; i < scanned.count; i++) {
+            const name = names[i];
+            scopes.attribute(name, name.startsWith("xmlns") ? scanned.value(i) : "");
+          }
+          const declaring = scopes.declaring;
+          // Named first: saxes's namespace mode refused a namespace error before the depth was counted.
+          scopes.open(scanned, depth, tag);
+          known = scopes.remember(scanned.source, tag, declaring);
         }
-        // Named first: saxes's namespace mode refused a namespace error before the depth was counted.
-        scopes.open(scanned, depth, tag);
         if (depth > MAX_DEPTH) throw new DocxError("too-large", messages.tooDeep(MAX_DEPTH));
         if (skipping > 0) return;
         tag.scanned = scanned;
+        tag.known = known;
         tag.made = undefined;
         if (opener.open(tag, depth) === true) skipping = depth;
       },
@@ -151,7 +162,10 @@ export class XmlStream {
 const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze(Object.create(null) as Record<string, string>);
 const NO_SCOPE: ReadonlyMap<string, string> = new Map();
 
-/** The stream's one tag object, renamed for each element; its attributes are decoded only if asked for. */
+/**
+ * The stream's one tag object, renamed for each element; its attributes are decoded only if asked for,
+ * once for every recurrence of a tag the scopes remember.
+ */
 class StreamTag implements XmlTag {
   name = "";
   isSelfClosing = false;
@@ -161,14 +175,25 @@ class StreamTag implements XmlTag {
   scope: ReadonlyMap<string, string> = NO_SCOPE;
   code = 0;
   scanned: ScannedTag | undefined;
-  made: Record<string, string> | undefined;
+  /** The scopes' record of this very tag, if they keep one. */
+  known: KnownTag | undefined;
+  made: Readonly<Record<string, string>> | undefined;
 
   get attributes(): Readonly<Record<string, string>> {
     if (this.made !== undefined) return this.made;
+    const known = this.known;
+    if (known?.attributes !== undefined) return (this.made = known.attributes);
     const scanned = this.scanned;
-    if (scanned === undefined || scanned.count === 0) return NO_ATTRIBUTES;
-    const made = Object.create(null) as Record<string, string>;
-    for (let i = 0; i < scanned.count; i++) made[scanned.names[i]] = scanned.value(i);
+    let made = NO_ATTRIBUTES;
+    if (scanned !== undefined) {
+      scanned.parse();
+      if (scanned.count > 0) {
+        const record = Object.create(null) as Record<string, string>;
+        for (let i = 0; i < scanned.count; i++) record[scanned.names[i]] = scanned.value(i);
+        made = known !== undefined ? Object.freeze(record) : record;
+      }
+    }
+    if (known !== undefined) known.attributes = made;
     return (this.made = made);
   }
 }

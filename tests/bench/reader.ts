@@ -55,7 +55,15 @@ export async function floorRead(bytes: Uint8Array, namespaces = false): Promise<
         },
       };
     }
-    const scanner = new XmlScanner({ start: () => nodes++, end: () => nodes++, text: () => nodes++ });
+    // Every attribute split out and checked, as the tokenizer did before it left that to its sink (xml-scan.ts).
+    const scanner = new XmlScanner({
+      start: (tag) => {
+        tag.parse();
+        nodes++;
+      },
+      end: () => nodes++,
+      text: () => nodes++,
+    });
     return {
       chunk: (piece) => scanner.write(decoder.decode(piece, { stream: true })),
       end: () => {
