@@ -48,8 +48,9 @@ test("commander's child_process is there when asked for: the bundle's getter giv
   expect(lazy.spawn).toBe(require("child_process").spawn);
 });
 
-test("the build's code cache is accepted by a plain node, and holds what the training run compiled, not only the top level", () => {
+test("the build's code cache is accepted by node as the bins load it (their V8 flags set), and holds what the training run compiled, not only the top level", () => {
   const probe = [
+    `require(${JSON.stringify(join(ROOT, "bin", "load.js"))});`,
     'const fs = require("fs"), vm = require("vm"), Module = require("module");',
     `const file = ${JSON.stringify(join(ROOT, "build", "cli", "main.js"))};`,
     'const source = Module.wrap(fs.readFileSync(file, "utf8"));',
