@@ -6,7 +6,7 @@
 import { SaxesParser } from "saxes";
 import { DocxError } from "../../src/docx";
 import { attribute, XmlStream, type XmlClassify, type XmlTag } from "../../src/docx/xml";
-import { MAX_CACHED_NAME_LENGTH, MAX_CACHED_NAMES, MAX_NAMES_PER_SCOPE, NamespaceScopes } from "../../src/docx/xml-names";
+import { MAX_CACHED_NAME_LENGTH, MAX_CACHED_NAMES, MAX_CACHED_TAG_LENGTH, MAX_NAMES_PER_SCOPE, NamespaceScopes } from "../../src/docx/xml-names";
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
@@ -100,6 +100,14 @@ const documents: [string, string][] = [
   ["past the name cache's bound, names still resolve", `<r xmlns:p="urn:1">${Array.from({ length: 4200 }, (_, i) => `<p:e${i}/>`).join("")}<x xmlns:p="urn:2"><p:e1/><p:e4199/></x><p:e4199/></r>`],
   ["past the name cache's bound, an unbound prefix is still refused", `<r xmlns:p="urn:1">${Array.from({ length: 4200 }, (_, i) => `<p:e${i}/>`).join("")}<q:e1/></r>`],
   ["a name too long to cache", `<r xmlns:p="urn:1"><p:${"n".repeat(300)}/><x xmlns:p="urn:2"><p:${"n".repeat(300)}/></x></r>`],
+  // A tag recurring as it is (the stream remembers it per scope): named by the bindings where it recurs.
+  ["a tag recurring in a scope that rebinds its prefixes", `<r xmlns:p="urn:1"><p:e p:a="1"/><x xmlns:p="urn:2"><p:e p:a="1"/><p:e p:a="1"/></x><p:e p:a="1"/></r>`],
+  ["a tag recurring where the default namespace is undeclared", `<r xmlns="urn:1"><e a="1"/><x xmlns=""><e a="1"/></x><e a="1"/></r>`],
+  ["a tag recurring where its attribute's prefix is undeclared (XML 1.1)", `<?xml version="1.1"?><r xmlns:p="urn:1"><e p:a="1"/><x xmlns:p=""><e p:a="1"/></x></r>`],
+  ["a tag recurring where its own prefix is undeclared (XML 1.1)", `<?xml version="1.1"?><r xmlns:p="urn:1"><p:e/><x xmlns:p=""><p:e/></x></r>`],
+  ["a tag recurring where its attributes' two prefixes become one namespace", `<r xmlns:p="urn:1" xmlns:q="urn:2"><e p:a="1" q:a="2"/><x xmlns:q="urn:1"><e p:a="1" q:a="2"/></x></r>`],
+  ["a tag recurring after a sibling that declared", `<r xmlns:p="urn:1"><p:e p:a="&amp;"/><x xmlns:p="urn:2"/><p:e p:a="&amp;"/></r>`],
+  ["a tag and its self-closing twin", `<r xmlns:p="urn:1"><p:e p:a="1"></p:e><p:e p:a="1"/><p:e p:a="1" /></r>`],
   ["mc:Ignorable and a declared prefix on the root", `<w:document xmlns:w="${W}" xmlns:mc="urn:mc" xmlns:w14="urn:w14" mc:Ignorable="w14"><w:p w14:paraId="1" w:rsidR="2"/></w:document>`],
 ];
 
@@ -259,5 +267,61 @@ describe("the name caches are bounded", () => {
     expect(scopes.cachedNames).toBe(1);
     expect(open("n".repeat(MAX_CACHED_NAME_LENGTH)).local).toHaveLength(MAX_CACHED_NAME_LENGTH);
     expect(scopes.cachedNames).toBe(2);
+  });
+});
+
+describe("a tag recurring as it is in one scope is remembered, within bounds", () => {
+  it("each recurrence is handed the same names and attribute values as the first, decoded once", () => {
+    const seen: string[] = [];
+    const records = new Set<Readonly<Record<string, string>>>();
+    const stream = new XmlStream({
+      open: (tag) => {
+        if (tag.local !== "e") return;
+        records.add(tag.attributes);
+        seen.push(`${tag.name} {${tag.uri}}${tag.local} ${tag.isSelfClosing} ${attribute(tag, "urn:1", "a")} ${tag.attributes["p:b"]}`);
+      },
+      close: () => undefined,
+      text: () => undefined,
+    });
+    const e = `<p:e p:a="x &amp; y" p:b='2'/>`;
+    stream.writeText(`<r xmlns:p="urn:1">${e}${e}<p:e p:a="z" p:b='2'/>${e}</r>`);
+    stream.end();
+    expect(seen).toEqual([
+      "p:e {urn:1}e true x & y 2",
+      "p:e {urn:1}e true x & y 2",
+      "p:e {urn:1}e true z 2",
+      "p:e {urn:1}e true x & y 2",
+    ]);
+    // One record for the three recurrences, one for the other tag.
+    expect(records.size).toBe(2);
+  });
+
+  /** A tag as `open` leaves it, for `remember`. */
+  const named = (name: string): XmlTag => ({ name, prefix: "", local: name, uri: "", code: 0, isSelfClosing: true, attributes: {}, scope: new Map() });
+
+  it(`one scope remembers at most ${MAX_NAMES_PER_SCOPE} tags, nested scopes ${MAX_CACHED_NAMES} together; a closed scope's go`, () => {
+    const scopes = new NamespaceScopes(() => true);
+    const levels = Math.ceil(MAX_CACHED_NAMES / MAX_NAMES_PER_SCOPE) + 2;
+    for (let level = 1; level <= levels; level++) {
+      scopes.attribute("xmlns:p", `urn:${level}`);
+      scopes.open({ name: "p:level", isSelfClosing: false }, level, named("p:level"));
+      for (let i = 0; i < MAX_NAMES_PER_SCOPE + 10; i++) scopes.remember(`e${i} a="1"/`, named(`e${i}`), false);
+      expect(scopes.cachedTags).toBe(Math.min(level * MAX_NAMES_PER_SCOPE, MAX_CACHED_NAMES));
+    }
+    expect(scopes.known(`e1 a="1"/`)).toBeUndefined(); // the innermost scope had no room left
+    for (let level = levels; level >= 1; level--) scopes.close(level);
+    expect(scopes.cachedTags).toBe(0);
+  });
+
+  it(`a tag longer than ${MAX_CACHED_TAG_LENGTH} characters, or one that declares a namespace, is not remembered`, () => {
+    const scopes = new NamespaceScopes(() => true);
+    scopes.open({ name: "r", isSelfClosing: false }, 1, named("r"));
+    const long = `e a="${"x".repeat(MAX_CACHED_TAG_LENGTH)}"/`;
+    expect(scopes.remember(long, named("e"), false)).toBeUndefined();
+    expect(scopes.remember(`e xmlns:p="urn:1"/`, named("e"), true)).toBeUndefined();
+    expect(scopes.remember(`e a="1"/`, named("e"), false)?.name).toBe("e");
+    expect(scopes.known(`e a="1"/`)?.name).toBe("e");
+    expect(scopes.known(long)).toBeUndefined();
+    expect(scopes.cachedTags).toBe(1);
   });
 });
