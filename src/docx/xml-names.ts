@@ -74,8 +74,12 @@ export const MAX_NAMES_PER_SCOPE = 4096;
 export const MAX_CACHED_NAMES = 4 * MAX_NAMES_PER_SCOPE;
 /** Longer names are not cached (no cache holds more than a bounded number of characters). */
 export const MAX_CACHED_NAME_LENGTH = 128;
-/** Nor longer tags (their text between `<` and `>`); a tag with Word's revision ids is about 120. */
-export const MAX_CACHED_TAG_LENGTH = 256;
+/**
+ * Nor longer tags (their text between `<` and `>`), nor looked up: Word gives each paragraph its own
+ * ids (`<w:p w:rsidR="…" w:rsidRDefault="…" w:rsidP="…" w14:paraId="…" w14:textId="…">`, about 120),
+ * so such a tag never recurs, while properties (`<w:tcW w:w="4788" w:type="dxa"/>`) recur throughout.
+ */
+export const MAX_CACHED_TAG_LENGTH = 100;
 
 /** What a tag's `code` is when the stream has no `classify`. */
 const noClass = (): number => 0;
@@ -155,7 +159,7 @@ export class NamespaceScopes {
 
   /** The tag whose text (between `<` and `>`) is `source`, if it was remembered in the scope in force. */
   known(source: string): KnownTag | undefined {
-    return this.scope.tags?.get(source);
+    return source.length > MAX_CACHED_TAG_LENGTH ? undefined : this.scope.tags?.get(source);
   }
 
   /**
