@@ -1,5 +1,5 @@
 /** One file through `scrutiny-update`: read, plan, apply, check, write. Never throws: whatever goes wrong is the file's outcome. */
-import { promises as fs } from "fs";
+import { mkdirSync, readFileSync, statSync } from "fs";
 import { basename, join, resolve } from "path";
 import type { Plan } from "../model/plan";
 import { DocxError, fileSizeProblem } from "../docx";
@@ -89,8 +89,8 @@ export async function updateFile(file: string, job: UpdateJob): Promise<UpdateRe
   if (job.destination.kind === "dry-run") return report("would-write", plan.description, plan, null);
 
   try {
-    if (job.destination.kind === "out") await fs.mkdir(job.destination.folder, { recursive: true });
-    await writeAtomically({
+    if (job.destination.kind === "out") mkdirSync(job.destination.folder, { recursive: true });
+    writeAtomically({
       target: target!,
       bytes: updated,
       source: { path: file, bytes },
@@ -112,11 +112,12 @@ const UNCHANGED: Partial<Record<Plan["kind"], string>> = {
 async function readFile(file: string): Promise<OpenedDocx | string> {
   let bytes: Uint8Array;
   try {
-    const stat = await fs.stat(file);
+    // Synchronous, as in scrutiny-check (check-file.ts).
+    const stat = statSync(file);
     if (!stat.isFile()) return "This is not a file, so it cannot be a Word document.";
     const tooLarge = fileSizeProblem(stat.size);
     if (tooLarge) return tooLarge.message;
-    bytes = await fs.readFile(file);
+    bytes = readFileSync(file);
   } catch (error) {
     return `Cannot open the file: ${errorText(error)}.`;
   }

@@ -1,6 +1,5 @@
 /** Writing an updated file so that it is either all there or not there at all, and never over a file that changed. */
-import { randomBytes } from "crypto";
-import { promises as fs } from "fs";
+import { closeSync, copyFileSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "fs";
 import { basename, dirname, join } from "path";
 
 /** The source file no longer holds the bytes the update was made from. */
@@ -25,32 +24,59 @@ export interface AtomicWrite {
  * Writes a temporary file in the target's own folder (so the rename cannot cross file systems),
  * flushes it to disk, checks that the source is unchanged, keeps the backup, then renames the
  * temporary file over the target. Any failure removes the temporary file and leaves the target
- * (and the source) as they were.
+ * (and the source) as they were. Synchronous, as the command does one file at a time: each await
+ * through libuv's thread pool was a wait in a cold run.
  */
-export async function writeAtomically(write: AtomicWrite): Promise<void> {
-  const temporary = join(dirname(write.target), `.${basename(write.target)}.${randomBytes(6).toString("hex")}.tmp`);
+export function writeAtomically(write: AtomicWrite): void {
+  const { path: temporary, fd } = openTemporary(write.target, modeOf(write.source.path));
   try {
-    const handle = await fs.open(temporary, "wx", await modeOf(write.source.path));
     try {
-      await handle.writeFile(write.bytes);
-      await handle.sync();
+      writeAll(fd, write.bytes);
+      fsyncSync(fd);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
-    const now = await fs.readFile(write.source.path);
+    const now = readFileSync(write.source.path);
     if (!sameBytes(now, write.source.bytes)) throw new ChangedOnDiskError(write.source.path);
-    if (write.backup) await fs.copyFile(write.source.path, write.backup);
-    await fs.rename(temporary, write.target);
+    if (write.backup) copyFileSync(write.source.path, write.backup);
+    renameSync(temporary, write.target);
   } catch (error) {
-    await fs.rm(temporary, { force: true }).catch(() => undefined);
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing more can be done: the error that matters is the first.
+    }
     throw error;
   }
 }
 
+/** Tries (at most this many) names for the temporary file before giving up. */
+const TEMPORARY_TRIES = 100;
+let temporaries = 0;
+
+/**
+ * Creates `.name.<pid>-<n>.tmp` beside `target`, exclusively ("wx"): a name left by another process (or by
+ * a crashed one with the same process id) is never written over, the next number is tried instead.
+ */
+function openTemporary(target: string, mode: number): { path: string; fd: number } {
+  for (let tries = 1; ; tries++) {
+    const path = join(dirname(target), `.${basename(target)}.${process.pid}-${++temporaries}.tmp`);
+    try {
+      return { path, fd: openSync(path, "wx", mode) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || tries === TEMPORARY_TRIES) throw error;
+    }
+  }
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+}
+
 /** The new file keeps the original's permissions. */
-async function modeOf(path: string): Promise<number> {
+function modeOf(path: string): number {
   try {
-    return (await fs.stat(path)).mode & 0o777;
+    return statSync(path).mode & 0o777;
   } catch {
     return 0o666;
   }

@@ -2,7 +2,7 @@
  * `scrutiny-update` in-process on copies of the fixtures: what each command writes (read back with
  * the reader), exit codes 0/1/2, --dry-run, --json, --in-place with its backup, and atomic writes.
  */
-import { promises as fsp } from "fs";
+import fs from "fs";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -279,19 +279,33 @@ describe("exit 2: unreadable files, not monitoring documents, wrong arguments", 
 });
 
 describe("atomic writes", () => {
+  /** Calls `act(fd, path)` when the update opens its temporary file (beside the target, ending .tmp). */
+  function onTemporaryOpened(act: (fd: number, path: string) => void): void {
+    const open = fs.openSync;
+    jest.spyOn(fs, "openSync").mockImplementation((...args: Parameters<typeof fs.openSync>) => {
+      const fd = open(...args);
+      if (String(args[0]).endsWith(".tmp")) act(fd, String(args[0]));
+      return fd;
+    });
+  }
+
   test("a failure mid-write leaves the original untouched and no partial or temporary file", async () => {
     const file = copy("careers-provision.docx");
     const before = readFileSync(file);
-    const open = fsp.open.bind(fsp);
-    jest.spyOn(fsp, "open").mockImplementation(async (...args: Parameters<typeof fsp.open>) => {
-      const handle = await open(...args);
-      jest.spyOn(handle, "writeFile").mockImplementation(async (data) => {
-        await handle.write((data as Uint8Array).subarray(0, 1000));
-        throw Object.assign(new Error("no space left on device"), { code: "ENOSPC" });
-      });
-      return handle;
+    const write = fs.writeSync as (fd: number, bytes: Uint8Array, offset: number, length: number) => number;
+    let temporary = -1;
+    let temporaryPath = "";
+    onTemporaryOpened((fd, path) => {
+      temporary = fd;
+      temporaryPath = path;
     });
+    jest.spyOn(fs, "writeSync").mockImplementation(((fd: number, bytes: Uint8Array, offset: number, length: number) => {
+      if (fd !== temporary) return write(fd, bytes, offset, length);
+      write(fd, bytes, offset, Math.min(length, 1000));
+      throw Object.assign(new Error("no space left on device"), { code: "ENOSPC" });
+    }) as typeof fs.writeSync);
     const result = await update("add-update", "--month", "2027-01", "--in-place", file);
+    expect(temporaryPath).toMatch(/[/\\]\.careers-provision\.docx\.\d+-\d+\.tmp$/);
     expect(result.code).toBe(2);
     expect(result.stdout).toMatch(/no space left on device\. The original is unchanged\./);
     expect(readFileSync(file).equals(before)).toBe(true);
@@ -301,21 +315,43 @@ describe("atomic writes", () => {
   test("a failing rename leaves the original and no temporary file", async () => {
     const file = copy("careers-provision.docx");
     const before = readFileSync(file);
-    jest.spyOn(fsp, "rename").mockRejectedValueOnce(Object.assign(new Error("operation not permitted"), { code: "EPERM" }));
+    jest.spyOn(fs, "renameSync").mockImplementationOnce(() => {
+      throw Object.assign(new Error("operation not permitted"), { code: "EPERM" });
+    });
     const result = await update("summary", "--out", out, file);
     expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/operation not permitted/);
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(readdirSync(out)).toEqual([]);
   });
 
-  test("a file changed on disk between reading and writing is not overwritten (exit 1)", async () => {
+  test("a temporary name already taken (another process's, or a crashed one's) is left alone and the next one used", async () => {
     const file = copy("careers-provision.docx");
-    const open = fsp.open.bind(fsp);
-    jest.spyOn(fsp, "open").mockImplementation(async (...args: Parameters<typeof fsp.open>) => {
-      // Someone saves the document from Word while the update is being written.
-      writeFileSync(file, readFileSync(join(FIXTURES, "careers-provision-missing-impact.docx")));
+    const taken: string[] = [];
+    const open = fs.openSync;
+    jest.spyOn(fs, "openSync").mockImplementation((...args: Parameters<typeof fs.openSync>) => {
+      const path = String(args[0]);
+      if (path.endsWith(".tmp") && taken.length < 2) {
+        // Someone else's file, under the very name the update is about to take.
+        writeFileSync(path, "not ours");
+        taken.push(path);
+      }
       return open(...args);
     });
+    const result = await update("add-update", "--month", "2027-01", "--out", out, file);
+    expect(result.code).toBe(0);
+    expect(taken).toHaveLength(2);
+    for (const path of taken) expect(readFileSync(path, "utf8")).toBe("not ours");
+    expect(readdirSync(out).sort()).toEqual([...taken.map((path) => path.slice(out.length + 1)), "careers-provision.docx"].sort());
+    const rounds = async (path: string): Promise<number[]> =>
+      analyse(await readDocx(readFileSync(path))).document.recommendations.map((recommendation) => recommendation.rounds.length);
+    expect(await rounds(join(out, "careers-provision.docx"))).toEqual((await rounds(file)).map((count) => count + 1));
+  });
+
+  test("a file changed on disk between reading and writing is not overwritten (exit 1)", async () => {
+    const file = copy("careers-provision.docx");
+    // Someone saves the document from Word while the update is being written.
+    onTemporaryOpened(() => writeFileSync(file, readFileSync(join(FIXTURES, "careers-provision-missing-impact.docx"))));
     const result = await update("add-update", "--month", "2027-01", "--in-place", file);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/changed on disk while it was being updated, so it was not written/);
