@@ -258,10 +258,16 @@ export class XmlScanner {
   private startTag(s: string, lt: number, final: boolean): number {
     const syntax = this.syntax;
     // Tested, not matched: no match array or captures to allocate for every tag.
-    const pattern = syntax.startTag;
-    pattern.lastIndex = lt;
-    if (!pattern.test(s)) return this.cutShort(s, lt, final, syntax.startTagPrefix);
-    const end = pattern.lastIndex;
+    const ascii = syntax.asciiStartTag;
+    ascii.lastIndex = lt;
+    let end: number;
+    if (ascii.test(s)) end = ascii.lastIndex;
+    else {
+      const pattern = syntax.startTag;
+      pattern.lastIndex = lt;
+      if (!pattern.test(s)) return this.cutShort(s, lt, final, syntax.startTagPrefix);
+      end = pattern.lastIndex;
+    }
     if (this.badAt < end || this.closedRoot) throw notWellFormed();
     this.sawRoot = true;
     const isSelfClosing = s.charCodeAt(end - 2) === SLASH;
@@ -281,10 +287,16 @@ export class XmlScanner {
 
   private endTag(s: string, lt: number, final: boolean): number {
     const syntax = this.syntax;
-    const pattern = syntax.endTag;
-    pattern.lastIndex = lt;
-    if (!pattern.test(s)) return this.cutShort(s, lt, final, syntax.endTagPrefix);
-    const end = pattern.lastIndex;
+    const ascii = syntax.asciiEndTag;
+    ascii.lastIndex = lt;
+    let end: number;
+    if (ascii.test(s)) end = ascii.lastIndex;
+    else {
+      const pattern = syntax.endTag;
+      pattern.lastIndex = lt;
+      if (!pattern.test(s)) return this.cutShort(s, lt, final, syntax.endTagPrefix);
+      end = pattern.lastIndex;
+    }
     const open = this.open;
     if (this.badAt < end || open.length === 0) throw notWellFormed();
     this.position = this.base + end;

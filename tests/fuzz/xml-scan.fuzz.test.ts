@@ -14,6 +14,7 @@ import { DocxError } from "../../src/docx/errors";
 import { DocumentReader } from "../../src/docx/ooxml";
 import { attribute, XmlStream, type XmlVisitor } from "../../src/docx/xml";
 import { SaxesXmlStream } from "../helpers/saxes-xml-stream";
+import { XML_10, XML_11 } from "../../src/docx/xml-syntax";
 import { TEST_TIMEOUT_MS, fuzzParameters, uniformFraction } from "./settings";
 
 jest.setTimeout(TEST_TIMEOUT_MS);
@@ -297,5 +298,51 @@ describe("the tokenizer against saxes", () => {
       }),
       fuzzParameters(1500),
     );
+  });
+});
+
+describe("the ASCII tag patterns tried first", () => {
+  /** Where `pattern` matches `text` from 0, or -1. */
+  const matchEnd = (pattern: RegExp, text: string): number => {
+    pattern.lastIndex = 0;
+    return pattern.test(text) ? pattern.lastIndex : -1;
+  };
+  // Names, spaces, values and delimiters, with names that run on past ASCII (é, a combining mark, ·, an astral letter).
+  const ATOMS = ["<", "</", ">", "/>", "/", "=", '"', "'", " ", "\t", "\r\n", "\u0085", "\u2028", "a", "w:p", "xmlns:w", "_", "-", ".", "9", ":",
+    "é", "\u0300", "\u00B7", "\u{10000}", "\u{1F600}", '"x"', "'y'", '"<"', '"a>b"', "&amp;"];
+
+  it("match only where the full patterns match, and to the same end", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...ATOMS), { maxLength: 14 }), fc.boolean(), (atoms, xml10) => {
+        const syntax = xml10 ? XML_10 : XML_11;
+        for (const text of [atoms.join(""), `<${atoms.join("")}`, `</${atoms.join("")}`]) {
+          for (const [ascii, full] of [[syntax.asciiStartTag, syntax.startTag], [syntax.asciiEndTag, syntax.endTag]]) {
+            const end = matchEnd(ascii, text);
+            if (end !== -1) expect([text, matchEnd(full, text)]).toEqual([text, end]);
+          }
+        }
+      }),
+      fuzzParameters(3000),
+    );
+  });
+
+  it("match the tags of the real fixtures, as the full patterns do", () => {
+    for (const document of documents) {
+      let ascii = 0;
+      let tags = 0;
+      for (let lt = document.indexOf("<"); lt !== -1; lt = document.indexOf("<", lt + 1)) {
+        const [fast, full] = document[lt + 1] === "/" ? [XML_10.asciiEndTag, XML_10.endTag] : [XML_10.asciiStartTag, XML_10.startTag];
+        if ("?!".includes(document[lt + 1])) continue;
+        tags++;
+        full.lastIndex = fast.lastIndex = lt;
+        expect(full.test(document)).toBe(true);
+        if (fast.test(document)) {
+          ascii++;
+          expect(fast.lastIndex).toBe(full.lastIndex);
+        }
+      }
+      // Word writes ASCII names: every tag takes the fast way.
+      expect(ascii).toBe(tags);
+    }
   });
 });
