@@ -70,7 +70,12 @@ function openTemporary(target: string, mode: number): { path: string; fd: number
 }
 
 function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+  for (let written = 0; written < bytes.length; ) {
+    const taken = writeSync(fd, bytes, written, bytes.length - written);
+    // A file system that takes nothing and reports no error would otherwise be asked for ever.
+    if (taken <= 0) throw new Error("the file system took no bytes");
+    written += taken;
+  }
 }
 
 /** The new file keeps the original's permissions. */
