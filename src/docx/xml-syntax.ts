@@ -18,9 +18,9 @@ export interface Syntax {
   readonly startTag: RegExp;
   /**
    * The same for a tag whose names are ASCII, tried first: without the `u` flag and the Unicode name
-   * classes, matching takes about half the time in a cold run. Where it matches, so does startTag, to
-   * the same end (a name it reads is followed by what ends a name in either); where it does not,
-   * startTag decides.
+   * classes, matching 1 MB of tags took a third less time cold (3.5–3.8 ms against 5.2–5.7). Where it
+   * matches, so does startTag, to the same end (a name it reads is followed by what ends a name in
+   * either); where it does not, startTag decides.
    */
   readonly asciiStartTag: RegExp;
   /** What ends a name in a tag already matched: white space, `/` or `>`. */
